@@ -1,0 +1,83 @@
+#include "shape.h"
+
+#include "errors.h"
+
+#include <algorithm>
+
+namespace av::engine {
+
+std::int64_t numelOf(IntSpan sizes)
+{
+    std::int64_t n = 1;
+    for (const std::int64_t size : sizes)
+        n *= size;
+    return n;
+}
+
+Strides contiguousStrides(IntSpan sizes)
+{
+    Strides strides(sizes.size());
+    std::int64_t stride = 1;
+    for (std::size_t i = sizes.size(); i-- > 0;) {
+        strides[i] = stride;
+        stride *= std::max<std::int64_t>(sizes[i], 1);
+    }
+    return strides;
+}
+
+std::string formatList(IntSpan values)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i)
+            out += ", ";
+        out += std::to_string(values[i]);
+    }
+    return out + "]";
+}
+
+std::string formatTuple(IntSpan values)
+{
+    std::string out = "(";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i)
+            out += ", ";
+        out += std::to_string(values[i]);
+    }
+    if (values.size() == 1)
+        out += ",";
+    return out + ")";
+}
+
+std::int64_t wrapDimTorch(std::int64_t dim, std::int64_t ndim)
+{
+    // A 0-d tensor accepts dims -1 and 0, as if it had one dimension.
+    const std::int64_t rank = std::max<std::int64_t>(ndim, 1);
+    const std::int64_t low = -rank, high = rank - 1;
+    AV_CHECK(dim >= low && dim <= high, indexError, "Dimension out of range (expected to be in range of [", low, ", ",
+             high, "], but got ", dim, ")");
+    return dim < 0 ? dim + rank : dim;
+}
+
+std::int64_t wrapAxisNumpy(std::int64_t axis, std::int64_t ndim)
+{
+    AV_CHECK(axis >= -ndim && axis < ndim, axisError, "axis ", axis, " is out of bounds for array of dimension ",
+             ndim);
+    return axis < 0 ? axis + ndim : axis;
+}
+
+bool broadcastShapes(IntSpan a, IntSpan b, Shape& out)
+{
+    const std::size_t rank = std::max(a.size(), b.size());
+    out.assign(rank, 1);
+    for (std::size_t i = 0; i < rank; ++i) {
+        const std::int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+        const std::int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+        if (da != db && da != 1 && db != 1)
+            return false;
+        out[i] = da == 1 ? db : da;
+    }
+    return true;
+}
+
+}  // namespace av::engine

@@ -1,0 +1,31 @@
+#pragma once
+// Sizes and strides (in elements), and the checks on dimensions that both libraries word differently.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace av::engine {
+
+using Shape = std::vector<std::int64_t>;
+using Strides = std::vector<std::int64_t>;
+using IntSpan = std::span<const std::int64_t>;
+
+std::int64_t numelOf(IntSpan sizes);
+// Row-major strides in elements for these sizes (size-1 and size-0 dims get the usual product).
+Strides contiguousStrides(IntSpan sizes);
+
+// "[2, 4]" as torch prints sizes in messages; "(2, 4)" / "(4,)" as Python prints a tuple.
+std::string formatList(IntSpan values);
+std::string formatTuple(IntSpan values);
+
+// torch's maybe_wrap_dim: IndexError "Dimension out of range (expected to be in range of [-2, 1], but got 2)".
+std::int64_t wrapDimTorch(std::int64_t dim, std::int64_t ndim);
+// numpy's normalize_axis_index: AxisError "axis 2 is out of bounds for array of dimension 2".
+std::int64_t wrapAxisNumpy(std::int64_t axis, std::int64_t ndim);
+
+// The broadcast shape of two operands, or nullopt-like failure reported by the caller.
+bool broadcastShapes(IntSpan a, IntSpan b, Shape& out);
+
+}  // namespace av::engine

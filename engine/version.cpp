@@ -1,0 +1,7 @@
+#include "version.h"
+
+namespace av::engine {
+
+std::string_view engineVersion() { return AV_VERSION; }
+
+}  // namespace av::engine

@@ -1,0 +1,82 @@
+#pragma once
+// The one path by which an existing storage is written. Every in-place op, copy_, fill_ and item
+// assignment ends in writeElements(): it walks the destination in memory order, and when a ChangeRecorder
+// is active it records, chunk by chunk, which bytes were written and which actually changed, with their
+// old values. "Which views changed" is computed from that record (changes.h), never guessed.
+
+#include "array.h"
+#include "changes.h"
+#include "stridedloop.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+
+namespace av::engine {
+
+struct WriteContext {
+    std::string_view op;  // recorded as WriteRecord::op
+    // NumPy's refusal for a read-only destination; ufuncs and item assignment word it differently.
+    std::string_view readOnlyMessage = "assignment destination is read-only";
+};
+
+// The checks both libraries make before touching the destination, in their order:
+// torch: the autograd leaf rules (while grad mode is on), then "more than one element of the written-to
+// tensor refers to a single memory location"; NumPy: the WRITEABLE flag.
+void checkWriteTarget(const Array& dst, const WriteContext& context);
+
+struct WriteInput {
+    const std::byte* data;
+    Strides byteStrides;  // broadcast to the destination's shape
+};
+
+namespace detail {
+void recordChunk(WriteRecord& record, const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride,
+                 std::int64_t count, std::int64_t itemsize, const std::byte* oldBytes);
+inline constexpr std::int64_t kRecordChunk = 256;
+}  // namespace detail
+
+// Runs kernel(InnerRun<1 + K>) over dst (operand 0) and the inputs, in dst's memory order. The caller has
+// done checkWriteTarget and all shape/type checks; inputs never partially overlap dst (torch refuses that,
+// NumPy callers copy the input first). Bumps torch's version counter once.
+template <std::size_t K, typename Kernel>
+void writeElements(Array& dst, const WriteContext& context, const std::array<WriteInput, K>& inputs, Kernel&& kernel)
+{
+    constexpr std::size_t N = K + 1;
+    const Strides dstStrides = dst.byteStrides();
+    LoopOperands<N> operands;
+    operands.data[0] = dst.data();
+    operands.byteStrides[0] = dstStrides.data();
+    for (std::size_t k = 0; k < K; ++k) {
+        operands.data[k + 1] = const_cast<std::byte*>(inputs[k].data);
+        operands.byteStrides[k + 1] = inputs[k].byteStrides.data();
+    }
+    if (ChangeRecorder* recorder = activeRecorder(); recorder && dst.numel() > 0) {
+        WriteRecord& record = recorder->begin(dst.buffer()->id(), std::string(context.op), dst.dtype());
+        const std::byte* bufferStart = dst.buffer()->data();
+        const std::int64_t itemsize = dst.itemsize();
+        forEachInMemoryOrder<N>(dst.sizes(), operands, [&](const InnerRun<N>& run) {
+            std::byte old[detail::kRecordChunk * 8];
+            for (std::int64_t start = 0; start < run.count; start += detail::kRecordChunk) {
+                InnerRun<N> chunk = run;
+                chunk.count = std::min(detail::kRecordChunk, run.count - start);
+                for (std::size_t k = 0; k < N; ++k)
+                    chunk.data[k] += start * run.byteStrides[k];
+                for (std::int64_t i = 0; i < chunk.count; ++i)
+                    std::memcpy(old + i * itemsize, chunk.data[0] + i * chunk.byteStrides[0],
+                                static_cast<std::size_t>(itemsize));
+                kernel(chunk);
+                detail::recordChunk(record, bufferStart, chunk.data[0], chunk.byteStrides[0], chunk.count, itemsize,
+                                    old);
+            }
+        });
+    } else {
+        forEachInMemoryOrder<N>(dst.sizes(), operands, kernel);
+    }
+    if (dst.isTensor())
+        dst.bumpVersion();
+}
+
+}  // namespace av::engine
