@@ -17,9 +17,14 @@ void castRun(const InnerRun<2>& run, bool numpyRules)
     std::byte* dst = run.data[0];
     const std::byte* src = run.data[1];
     const std::int64_t ds = run.byteStrides[0], ss = run.byteStrides[1], n = run.count;
-    if constexpr (std::is_same_v<To, From>) {
+    if constexpr (std::is_same_v<To, From> && !std::is_same_v<To, bool>) {
+        // A forward loop, not memmove: when two torch storages alias one buffer, overlapping copies
+        // propagate element by element, as torch's copy_ does (GCC keeps that order under its alias check).
         if (ds == static_cast<std::int64_t>(sizeof(To)) && ss == ds) {
-            std::memmove(dst, src, static_cast<std::size_t>(n) * sizeof(To));
+            To* out = reinterpret_cast<To*>(dst);
+            const To* in = reinterpret_cast<const To*>(src);
+            for (std::int64_t i = 0; i < n; ++i)
+                out[i] = in[i];
             return;
         }
     }

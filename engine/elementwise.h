@@ -32,9 +32,10 @@ std::string_view symbolOf(BinaryOp op);
 bool isComparison(BinaryOp op);
 
 // `lhs op rhs` with Python's operator protocol between the two libraries: tensor op ndarray gives a
-// tensor, ndarray op tensor raises the TypeError the real libraries raise, numbers may sit on either side.
-// At least one operand is an array.
-ArrayPtr binary(BinaryOp op, const Value& lhs, const Value& rhs);
+// tensor, ndarray op tensor raises the TypeError the real libraries raise (except `/`, which torch's
+// __rtruediv__ accepts), numbers may sit on either side. At least one operand is an array. The result is
+// an array, except where Python falls back to identity (`ndarray == tensor` is False): then a Scalar.
+Value binary(BinaryOp op, const Value& lhs, const Value& rhs);
 
 // `lhs @ rhs` (torch.matmul / np.matmul semantics, including 1-D and batched operands).
 ArrayPtr matmul(const Value& lhs, const Value& rhs);
@@ -49,10 +50,12 @@ enum class InplaceSpelling : std::uint8_t {
     Method,    // x.add_(y) (torch only)
 };
 
-// `self op= other`. Returns self (Python rebinds the name to the same object). For op, only Add, Sub,
-// Mul, Div, FloorDiv, Mod and Pow are in-place ops. alpha is torch's add_(other, alpha=...).
-ArrayPtr inplace(BinaryOp op, const ArrayPtr& self, const Value& other,
-                 InplaceSpelling spelling = InplaceSpelling::Operator, std::optional<Scalar> alpha = std::nullopt);
+// `self op= other` (Operator) or self.add_(other) (Method). Returns the object Python binds afterwards:
+// self when the op ran in place, a new array where Python fell back to `self = self op other` (a tensor
+// with an ndarray operand, an ndarray divided by a tensor). For op, only Add, Sub, Mul, Div, FloorDiv,
+// Mod and Pow are in-place ops. alpha is torch's add_(other, alpha=...) / sub_(other, alpha=...).
+Value inplace(BinaryOp op, const Value& self, const Value& other, InplaceSpelling spelling = InplaceSpelling::Operator,
+              std::optional<Scalar> alpha = std::nullopt);
 
 // NumPy ufunc with out=: np.add(a, b, out=o) etc. Returns out.
 ArrayPtr ufuncInto(BinaryOp op, const Value& lhs, const Value& rhs, const ArrayPtr& out);

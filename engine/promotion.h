@@ -1,0 +1,26 @@
+#pragma once
+// The result dtype of a binary op in each library: torch's ResultTypeState, which ranks dimensioned
+// tensors over zero-dim tensors over wrapped Python numbers and lets a lower rank matter only when it is of
+// a higher category; and NumPy 1.24's legacy value-based casting, where a scalar or 0-d operand is
+// replaced by the smallest type that holds its value when it is not of a higher kind than the arrays.
+
+#include "array.h"
+#include "scalar.h"
+
+#include <optional>
+#include <span>
+
+namespace av::engine {
+
+struct PromotionOperand {
+    const Array* array = nullptr;  // a tensor or ndarray (NumPy scalars included), or
+    std::optional<Scalar> number;  // a Python number
+};
+
+// For torch, ndarray operands count as tensors (torch converts them) and numbers are wrapped numbers.
+DType torchResultType(std::span<const PromotionOperand> operands);
+// For NumPy, 0-d arrays, NumPy scalars and Python numbers are the scalars of value-based casting.
+// Raises NotImplementedError where NumPy would pick uint16/uint32/uint64, which aliasview does not model.
+DType numpyResultType(std::span<const PromotionOperand> operands);
+
+}  // namespace av::engine
