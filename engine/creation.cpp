@@ -841,7 +841,12 @@ struct NumpyDiscovery {
     unsigned flags = 0;
     std::int64_t shape[kNumpyMaxDims] = {};
     std::optional<DType> descr;
-    std::vector<ArrayPtr> converted;  // tensors read through __array__, kept alive for the fill
+    // Tensors read through __array__, in walk order; asScalar marks those NumPy 1.24 packs as one element.
+    struct Converted {
+        ArrayPtr array;
+        bool asScalar;
+    };
+    std::vector<Converted> converted;
 
     // update_shape: returns false when the data turns out ragged.
     bool updateShape(int currDims, int& maxDims, int newDims, const std::int64_t* newShape, bool sequence)
@@ -902,9 +907,27 @@ struct NumpyDiscovery {
                 return handleScalar(currDims, maxDims, value->dtype());
             // An array-like: a tensor is read through Tensor.__array__ (numpy(), which may refuse).
             const ArrayPtr array = value->isTensor() ? toNumpy(value) : value;
-            if (value->isTensor())
-                converted.push_back(array);
             const int ndim = static_cast<int>(array->dim());
+            if (value->isTensor()) {
+                // A tensor is no Python sequence, so inside a list NumPy 1.24 still treats one with dims as a
+                // single element (deprecated since 1.20) and only promotes with its dtype.
+                const bool asScalar = currDims > 0 && currDims != maxDims && ndim > 0;
+                converted.push_back({array, asScalar});
+                if (asScalar) {
+                    warn("FutureWarning",
+                         "The input object of type 'Tensor' is an array-like implementing one of the corresponding "
+                         "protocols (`__array__`, `__array_interface__` or `__array_struct__`); but not a sequence "
+                         "(or 0-D). In the future, this object will be coerced as if it was first converted using "
+                         "`np.array(obj)`. To retain the old behaviour, you have to either modify the type 'Tensor', "
+                         "or assign to an empty array created with `np.empty(correct_shape, dtype=object)`.");
+                    if (!updateShape(currDims, maxDims, 0, nullptr, false)) {
+                        flags |= FoundRagged;
+                        return maxDims;
+                    }
+                    promote(array->dtype());
+                    return maxDims;
+                }
+            }
             if (currDims == 0) {
                 std::copy(array->sizes().begin(), array->sizes().end(), shape);
                 maxDims = ndim;
@@ -937,10 +960,38 @@ struct NumpyDiscovery {
     }
 };
 
+// @TYPE@_setitem of a tensor packed as one element: bool(t), int(t) or float(t), each of which needs a
+// single element.
+void numpyPackTensor(std::byte* dst, DType dtype, const Array& tensor)
+{
+    if (tensor.numel() != 1) {
+        AV_CHECK(dtype != DType::Bool, runtimeError, "Boolean value of Tensor with more than one value is ambiguous");
+        throw valueError("only one element tensors can be converted to Python scalars");
+    }
+    const Scalar value = dispatchDType(tensor.dtype(), [&]<typename S>(TypeTag<S>) -> Scalar {
+        const S element = loadElement<S>(tensor.data());
+        if constexpr (std::is_same_v<S, bool>)
+            return element;
+        else if constexpr (kIsFloat<S>)
+            return static_cast<double>(static_cast<OpMathT<S>>(element));
+        else
+            return static_cast<std::int64_t>(element);
+    });
+    dispatchDType(dtype, [&]<typename T>(TypeTag<T>) {
+        if constexpr (std::is_same_v<T, bool>)
+            storeElement<bool>(dst, value.toBool());
+        else if constexpr (kIsFloat<T>)
+            storeNumpyFloat<T>(dst, value.toDouble());
+        else  // int(t) is not a Python int literal, so it wraps without the deprecation
+            storeElement<T>(dst, wrapToInteger<T>(static_cast<std::uint64_t>(
+                                     value.isFloat() ? pythonIntOfFloat(value.toDouble()) : value.toInt())));
+    });
+}
+
 struct NumpyFill {
     Array& out;
     std::size_t convertedIndex = 0;
-    const std::vector<ArrayPtr>& converted;
+    const std::vector<NumpyDiscovery::Converted>& converted;
 
     void fill(const NestedList& data, std::size_t depth, std::int64_t byteOffset)
     {
@@ -961,8 +1012,12 @@ struct NumpyFill {
             numpyPackScalar(dst, out.dtype(), {value->dtype(), value->data()});
             return;
         }
+        if (value->isTensor() && converted[convertedIndex].asScalar) {
+            numpyPackTensor(dst, out.dtype(), *converted[convertedIndex++].array);
+            return;
+        }
         // An array fills a block of the result: a cast copy, with the cast's warnings.
-        const ArrayPtr& source = value->isTensor() ? converted[convertedIndex++] : value;
+        const ArrayPtr& source = value->isTensor() ? converted[convertedIndex++].array : value;
         const Shape blockSizes(out.sizes().begin() + static_cast<std::ptrdiff_t>(depth), out.sizes().end());
         const Strides blockStrides(out.strides().begin() + static_cast<std::ptrdiff_t>(depth), out.strides().end());
         ArrayPtr block = Array::make({Flavour::Numpy, out.dtype(), blockSizes, blockStrides, out.storage(),

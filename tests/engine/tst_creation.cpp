@@ -745,6 +745,30 @@ std::vector<OracleCase> nestedCases()
         item->setRequiresGrad(true);
         return Outcome::of(arrayFromData(N, {item, 2}));
     });
+    // numpy 1.24: a tensor with dims inside a list is packed as one element (it is no Python sequence)
+    add("numpyArrayOfOneElementTensorsWarns", "r = np.array([torch.tensor([2.]), 3.])",
+        arrayFrom({av::test::tensorOf<float>({1}, {2}), 3.0}));
+    add("numpyArrayTensorElementTruncatesForInt", "r = np.array([torch.tensor([2.5]), 3], dtype=np.int64)",
+        arrayFrom({av::test::tensorOf<float>({1}, {2.5f}), 3}, withDType(DType::Int64)));
+    add("numpyArrayTensorElementPromotesByDType", "r = np.array([torch.tensor([2.5], dtype=torch.float16), 1])",
+        arrayFrom({av::test::tensorOf<Half>({1}, {Half(2.5f)}), 1}));
+    add("numpyArrayTensorElementWrapsSilently", "r = np.array([torch.tensor([300]), 3], dtype=np.int8)",
+        arrayFrom({av::test::tensorOf<std::int64_t>({1}, {300}), 3}, withDType(DType::Int8)));
+    add("numpyArrayOneElementBoolTensor", "r = np.array([torch.tensor([True]), False])",
+        arrayFrom({av::test::tensorOf<bool>({1}, {true}), false}));
+    add("numpyArrayDeepOneElementTensor", "r = np.array([[torch.tensor([7], dtype=torch.int8)]])",
+        arrayFrom(L{L{av::test::tensorOf<std::int8_t>({1}, {7})}}));
+    add("numpyArrayOfTensorRowFails", "r = np.array([torch.tensor([1, 2])])",
+        arrayFrom(L{av::test::tensorOf<std::int64_t>({2}, {1, 2})}));
+    add("numpyArrayOfTensorRowAsBoolFails", "r = np.array([torch.tensor([1, 2]), False], dtype=np.bool_)",
+        arrayFrom({av::test::tensorOf<std::int64_t>({2}, {1, 2}), false}, withDType(DType::Bool)));
+    add("numpyArrayOfTensorRowsIsRagged", "r = np.array([torch.tensor([1, 2]), torch.tensor([3, 4])])",
+        arrayFrom({av::test::tensorOf<std::int64_t>({2}, {1, 2}), av::test::tensorOf<std::int64_t>({2}, {3, 4})}));
+    add("numpyArrayTensorRowThenListIsRagged", "r = np.array([torch.tensor([1, 2]), [3, 4]])",
+        arrayFrom({av::test::tensorOf<std::int64_t>({2}, {1, 2}), {3, 4}}));
+    add("numpyArrayNumberThenTensorRowIsRagged", "r = np.array([1, torch.tensor([2])])",
+        arrayFrom({1, av::test::tensorOf<std::int64_t>({1}, {2})}));
+
     // numpy: ragged
     add("numpyArrayRaggedRowFails", "r = np.array([[1, 2], [3]])", arrayFrom({{1, 2}, L{3}}));
     add("numpyArrayLongerRowFails", "r = np.array([[1], [3, 4]])", arrayFrom({L{1}, {3, 4}}));
