@@ -166,6 +166,11 @@ void numpyPackScalar(std::byte* dst, DType dtype, const NumpyScalarValue& value)
 // arange
 // ---------------------------------------------------------------------------------------------------------
 
+// NOTE [ Fused and unfused steps ]
+// Debian's torch was built with contraction on, so some of its `a + b * c` are one fused rounding and some
+// are two; the fills below spell out which with std::fma. Everything else must stay unfused, which ISO
+// C++20 mode (CMAKE_CXX_EXTENSIONS OFF, so GCC's -ffp-contract=off) guarantees.
+
 // The fill of torch's arange_kernel, rounding as the AVX2 build does: cpu_serial_kernel_vec computes pairs
 // of vectors from a base `start + step * idx` (fused) and `base + k * step`, then the tail one by one. One
 // thread (or a range under the 2048-element grain) is assumed: more threads restart vectors at chunk starts.
