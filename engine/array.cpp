@@ -75,6 +75,9 @@ namespace {
 
 bool contiguousInOrder(const Shape& sizes, const Strides& strides, bool rowMajor)
 {
+    // An empty array is contiguous whatever its strides (NumPy 1.24 gives new empty arrays zero strides).
+    if (std::find(sizes.begin(), sizes.end(), 0) != sizes.end())
+        return true;
     std::int64_t expected = 1;
     const std::size_t n = sizes.size();
     for (std::size_t k = 0; k < n; ++k) {

@@ -36,7 +36,8 @@ ArrayPtr allocateArray(Flavour flavour, DType dtype, Shape sizes, Device device,
                                       " for an array with shape ", formatTuple(sizes), " and data type ",
                                       numpyName(dtype)));
     }
-    Strides strides = contiguousStrides(sizes);
+    // NumPy 1.24 gives every new empty array all-zero strides (np.zeros((2, 0)).strides == (0, 0)).
+    Strides strides = flavour == Flavour::Numpy && numel == 0 ? Strides(sizes.size(), 0) : contiguousStrides(sizes);
     ArrayPtr array = Array::make({flavour, dtype, std::move(sizes), std::move(strides), Storage::wholeBuffer(buffer), 0});
     if (flavour == Flavour::Numpy)
         array->setOwnsData(true);
