@@ -300,8 +300,12 @@ ArrayPtr deriveView(const ArrayPtr& self, Shape sizes, Strides strides, std::int
 {
     ArrayPtr out =
         makeView(self, std::move(sizes), std::move(strides), self->byteOffset() + elementDelta * self->itemsize());
-    if (self->isTensor())
+    if (self->isTensor()) {
         recordOp(*out, gradFn, {self.get()});
+        // A view made under no_grad still reports its base's requires_grad (as a leaf, with no grad_fn).
+        if (!GradMode::isEnabled() && self->requiresGrad())
+            out->setRequiresGrad(true);
+    }
     return out;
 }
 
