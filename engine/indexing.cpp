@@ -1342,6 +1342,12 @@ struct NumpyFancy {
 NumpyFancy numpyFancyInfo(const Array& self, const NpIndex& index, bool viewBased)
 {
     NumpyFancy info;
+    // The view of the other indices comes first, so a bad integer is reported before anything advanced.
+    info.haveSubspace = viewBased;
+    if (viewBased)
+        info.subspace = numpyViewGeometry(self, index.entries);
+    else
+        info.subspace.byteOffset = self.byteOffset();
     int consecStatus = -1;
     std::int64_t resultDim = 0, currDim = 0;
     for (const NpEntry& entry : index.entries) {
@@ -1394,11 +1400,6 @@ NumpyFancy numpyFancyInfo(const Array& self, const NpIndex& index, bool viewBase
             AV_CHECK(values[i] >= -size && values[i] < size, indexError, "index ", values[i],
                      " is out of bounds for axis ", op.axis, " with size ", size);
     }
-    info.haveSubspace = viewBased;
-    if (viewBased)
-        info.subspace = numpyViewGeometry(self, index.entries);
-    else
-        info.subspace.byteOffset = self.byteOffset();
     // Byte offsets of every advanced element.
     std::vector<Strides> strides;
     for (const NumpyFancy::Operand& op : info.operands)
@@ -1673,8 +1674,11 @@ void numpyFancySet(const ArrayPtr& self, const NpIndex& index, bool viewBased, c
         if (s != 1 && s != resultShape[nd - 1 - i])
             throw mismatch();
     }
-    v = numpyDetachedValue(*self, rawView(*v, vSizes, vStrides, v->byteOffset()));
-    // In the same dtype NumPy reads the value as it writes, so overlapping assignments see earlier writes.
+    v = rawView(*v, vSizes, vStrides, v->byteOffset());
+    // A value of another dtype is cast first; in the same dtype NumPy reads it as it writes, so an
+    // assignment from an overlapping view sees its own earlier writes.
+    if (v->dtype() != self->dtype())
+        v = contiguousCopy(*v, Flavour::Numpy, self->dtype());
     const Strides valueResult = timesItemsize(broadcastStrides(resultShape, v->sizes(), v->strides()), v->itemsize());
     Strides valueFancyFirst(nd, 0);
     for (std::size_t i = 0; i < nd; ++i)
