@@ -104,17 +104,19 @@ bool rowMajorContiguous(IntSpan sizes, IntSpan strides)
 // records strided runs (writepath.h), and bumping torch's version counter once at the end.
 class ScatterWriter {
 public:
-    explicit ScatterWriter(Array& dst) : m_dst(dst), m_itemsize(static_cast<std::size_t>(dst.itemsize())) {}
+    explicit ScatterWriter(Array& dst)
+        : m_dst(dst), m_itemsize(static_cast<std::size_t>(dst.itemsize())), m_recorder(activeRecorder())
+    {
+    }
 
     void store(std::byte* target, const std::byte* source)
     {
-        ChangeRecorder* recorder = activeRecorder();
-        if (!recorder) {
+        if (!m_recorder) {
             std::memmove(target, source, m_itemsize);
             return;
         }
         if (!m_record)
-            m_record = &recorder->begin(m_dst.buffer()->id(), std::string(kSetItemContext.op), m_dst.dtype());
+            m_record = &m_recorder->begin(m_dst.buffer()->id(), std::string(kSetItemContext.op), m_dst.dtype());
         std::byte old[8];
         std::memcpy(old, target, m_itemsize);
         std::memmove(target, source, m_itemsize);
@@ -131,6 +133,7 @@ public:
 private:
     Array& m_dst;
     std::size_t m_itemsize;
+    ChangeRecorder* m_recorder;
     WriteRecord* m_record = nullptr;
 };
 
@@ -1377,6 +1380,12 @@ NumpyFancy numpyFancyInfo(const Array& self, const NpIndex& index, bool viewBase
             ++resultDim;
         }
     }
+    return info;
+}
+
+// mapiter_fill_info's broadcast of the index arrays.
+void numpyBroadcastFancy(NumpyFancy& info)
+{
     bool ok = true;
     for (const NumpyFancy::Operand& op : info.operands) {
         Shape next;
@@ -1390,7 +1399,12 @@ NumpyFancy numpyFancyInfo(const Array& self, const NpIndex& index, bool viewBase
             shapes += numpyShapeString(op.indices->sizes(), " ");
         throw indexError("shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes);
     }
-    // Indices are all checked before anything is read or written.
+}
+
+// The bounds check NumPy makes on every index before reading or writing anything, and the byte offset
+// (from the subspace's start) of every advanced element.
+void numpyLocateFancy(NumpyFancy& info, const Array& self)
+{
     for (const NumpyFancy::Operand& op : info.operands) {
         if (op.axis < 0)
             continue;
@@ -1419,7 +1433,6 @@ NumpyFancy numpyFancyInfo(const Array& self, const NpIndex& index, bool viewBase
         }
         info.fancyOffsets.push_back(total);
     });
-    return info;
 }
 
 // The result's strides, advanced dims first (before MapIterSwapAxes), as MapIterNew allocates it.
@@ -1488,7 +1501,9 @@ void forEachFancyElement(const NumpyFancy& info, const std::vector<Strides>& sub
 
 ArrayPtr numpyFancyGet(const ArrayPtr& self, const NpIndex& index, bool viewBased)
 {
-    const NumpyFancy info = numpyFancyInfo(*self, index, viewBased);
+    NumpyFancy info = numpyFancyInfo(*self, index, viewBased);
+    numpyBroadcastFancy(info);
+    numpyLocateFancy(info, *self);
     const std::size_t nFancy = info.fancyShape.size();
     Shape shape = info.fancyShape;
     shape.insert(shape.end(), info.subspace.sizes.begin(), info.subspace.sizes.end());
@@ -1642,8 +1657,11 @@ void numpyBoolAssign(const ArrayPtr& self, const Array& mask, const Value& value
 
 void numpyFancySet(const ArrayPtr& self, const NpIndex& index, bool viewBased, const Value& value)
 {
+    // NumPy's order: the other indices' view, the value, the index arrays' broadcast, the value's
+    // broadcast, and only then the bounds.
+    NumpyFancy info = numpyFancyInfo(*self, index, viewBased);
     ArrayPtr v = numpyValueArray(*self, value);
-    const NumpyFancy info = numpyFancyInfo(*self, index, viewBased);
+    numpyBroadcastFancy(info);
     const std::size_t nFancy = info.fancyShape.size();
     Shape shapeFancyFirst = info.fancyShape;
     shapeFancyFirst.insert(shapeFancyFirst.end(), info.subspace.sizes.begin(), info.subspace.sizes.end());
@@ -1674,6 +1692,7 @@ void numpyFancySet(const ArrayPtr& self, const NpIndex& index, bool viewBased, c
         if (s != 1 && s != resultShape[nd - 1 - i])
             throw mismatch();
     }
+    numpyLocateFancy(info, *self);
     v = rawView(*v, vSizes, vStrides, v->byteOffset());
     // A value of another dtype is cast first; in the same dtype NumPy reads it as it writes, so an
     // assignment from an overlapping view sees its own earlier writes.

@@ -563,6 +563,16 @@ std::vector<OracleCase> buildCases()
         });
     add("ndarrayEllipsisGetsItself", "src=N((2,3))\nsrc[...]=src\nr=src",
         [] { auto s = N({2, 3}); setItem(s, Items{ellipsis()}, s); return Outcome::of(s, s); });
+    add("ndarrayBadIntegerBeatsBadValue", "src=N((3,4))\nsrc[9, [0]]=T((1,),grad=True)\nr=src",
+        [] { auto s = N({3, 4}); setItem(s, Items{at(9), longs(Flavour::Numpy, {0})}, T({1}, D::Float32, true)); return Outcome::of(s, s); });
+    add("ndarrayBadValueBeatsBadArrayIndex", "src=N((3,4))\nsrc[[9], 0]=T((1,),grad=True)\nr=src",
+        [] { auto s = N({3, 4}); setItem(s, Items{longs(Flavour::Numpy, {9}), at(0)}, T({1}, D::Float32, true)); return Outcome::of(s, s); });
+    add("ndarrayValueShapeBeatsBadArrayIndex", "src=N((3,4))\nsrc[[[0, 5, 1]], [[0],[1]]]=np.zeros(5)\nr=src",
+        [] {
+            auto s = N({3, 4});
+            setItem(s, Items{longs(Flavour::Numpy, {0, 5, 1}, {1, 3}), longs(Flavour::Numpy, {0, 1}, {2, 1})}, N({5}));
+            return Outcome::of(s, s);
+        });
     add("ndarrayFullIndexOfFloat32IsAScalar", "src=N((2,3),'float32')\nr=src[1,2]",
         [] { auto s = N({2, 3}, D::Float32); return Outcome::of(getItem(s, Items{at(1), at(2)}), s); });
     add("ndarrayTensorIntegerIndexIsAnInteger", "src=N((3,4))\nr=src[torch.tensor(1)]",
