@@ -402,8 +402,11 @@ TorchSliced torchApplySlicing(const ArrayPtr& self, std::span<const IndexItem> i
         } else {
             const ArrayPtr& array = std::get<ArrayPtr>(item);
             if (array->isNumpyScalar()) {
-                // np.int64 passes as an int; other NumPy scalars are no valid index.
-                AV_CHECK(isIntegerType(array->dtype()), indexError,
+                // np.int64 passes as an int, np.bool_ too (with NumPy's deprecation of its __index__);
+                // other NumPy scalars are no valid index.
+                if (array->dtype() == DType::Bool)
+                    warn("DeprecationWarning", "In future, it will be an error for 'np.bool_' scalars to be interpreted as an index");
+                AV_CHECK(isIntegral(array->dtype(), /*includeBool=*/true), indexError,
                          "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid "
                          "indices (got ",
                          numpyScalarTypeName(array->dtype()), ")");
@@ -1044,9 +1047,11 @@ NpIndex numpyPrepareIndex(const Array& self, std::span<const IndexItem> items)
             std::optional<std::int64_t> integer;
             if (const std::int64_t* value = std::get_if<std::int64_t>(&item))
                 integer = *value;
-            else if (given && isIntegerType((*given)->dtype()) &&
-                     ((*given)->isNumpyScalar() || ((*given)->isTensor() && (*given)->numel() == 1)))
+            else if (given && (*given)->isNumpyScalar() && isIntegerType((*given)->dtype()))
                 integer = elementAsScalar(**given).toInt();
+            else if (given && (*given)->isTensor() && (*given)->numel() == 1 &&
+                     isIntegral((*given)->dtype(), /*includeBool=*/true))
+                integer = elementAsScalar(**given).toInt();  // Tensor.__index__, which takes bools too
             if (integer) {
                 out.type |= kHasInteger;
                 NpEntry entry{NpKind::Integer};
@@ -1754,15 +1759,28 @@ ArrayPtr getItem(const ArrayPtr& self, std::span<const IndexItem> index, bool tu
 {
     if (self->isTensor())
         return torchGetItem(self, index, tupleIndex);
+    if (self->isNumpyScalar()) {
+        // gen_arrtype_subscript: the scalar as a fresh 0-d array, indexed, with one message for any failure.
+        const ArrayPtr array = allocateArray(Flavour::Numpy, self->dtype(), {}, Device::cpu(), false);
+        std::memcpy(array->data(), self->data(), static_cast<std::size_t>(self->itemsize()));
+        try {
+            return numpyGetItem(array, index);
+        } catch (const PyError&) {
+            throw indexError("invalid index to scalar variable.");
+        }
+    }
     return numpyGetItem(self, index);
 }
 
 void setItem(const ArrayPtr& self, std::span<const IndexItem> index, const Value& value, bool tupleIndex)
 {
-    if (self->isTensor())
+    if (self->isTensor()) {
         torchSetItem(self, index, value, tupleIndex);
-    else
-        numpySetItem(self, index, value);
+        return;
+    }
+    AV_CHECK(!self->isNumpyScalar(), typeError, "'", numpyScalarTypeName(self->dtype()),
+             "' object does not support item assignment");
+    numpySetItem(self, index, value);
 }
 
 }  // namespace av::engine

@@ -257,12 +257,12 @@ std::int64_t wrapAxisNumpyNamed(std::int64_t axis, std::int64_t ndim, std::strin
     return axis < 0 ? axis + ndim : axis;
 }
 
-std::vector<ArrayPtr> withGradFn(std::vector<ArrayPtr> parts, const ArrayPtr& self, std::string_view gradFn)
+std::vector<ArrayPtr> withGradFn(std::vector<ArrayPtr> parts, std::string_view gradFn)
 {
+    // The parts come from narrow/select, which recorded their own grad_fn; the op's name replaces it.
     for (ArrayPtr& part : parts) {
-        part->setGradFn("");
-        part->setRequiresGrad(false);
-        recordOp(*part, gradFn, {self.get()});
+        if (!part->gradFn().empty())
+            part->setGradFn(std::string(gradFn));
     }
     return parts;
 }
@@ -768,7 +768,7 @@ std::vector<ArrayPtr> chunk(const ArrayPtr& self, std::int64_t chunks, std::int6
     if (splitSize == 0 && dimSize == 0) {
         // split() would lose the number of chunks, so ATen asks split_with_sizes for them.
         const Shape sizes(static_cast<std::size_t>(chunks), 0);
-        return withGradFn(splitWithSizes(self, sizes, dim), self, "SplitWithSizesBackward0");
+        return withGradFn(splitWithSizes(self, sizes, dim), "SplitWithSizesBackward0");
     }
     return split(self, splitSize, dim);
 }
@@ -788,12 +788,12 @@ std::vector<ArrayPtr> split(const ArrayPtr& self, std::int64_t splitSize, std::i
     std::vector<ArrayPtr> parts;
     for (std::int64_t i = 0; i < numSplits; ++i)
         parts.push_back(narrow(self, d, i * splitSize, i < numSplits - 1 ? splitSize : lastSize));
-    return withGradFn(std::move(parts), self, "SplitBackward0");
+    return withGradFn(std::move(parts), "SplitBackward0");
 }
 
 std::vector<ArrayPtr> split(const ArrayPtr& self, IntSpan splitSizes, std::int64_t dim)
 {
-    return withGradFn(splitWithSizes(self, splitSizes, dim), self, "SplitWithSizesBackward0");
+    return withGradFn(splitWithSizes(self, splitSizes, dim), "SplitWithSizesBackward0");
 }
 
 std::vector<ArrayPtr> unbind(const ArrayPtr& self, std::int64_t dim)
@@ -803,7 +803,7 @@ std::vector<ArrayPtr> unbind(const ArrayPtr& self, std::int64_t dim)
     std::vector<ArrayPtr> parts;
     for (std::int64_t i = 0; i < self->size(d); ++i)
         parts.push_back(select(self, d, i));
-    return withGradFn(std::move(parts), self, "UnbindBackward0");
+    return withGradFn(std::move(parts), "UnbindBackward0");
 }
 
 // --- size-1 dims and broadcasting ---------------------------------------------------------------------------

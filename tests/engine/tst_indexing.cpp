@@ -4,6 +4,7 @@
 
 #include "engine/autograd.h"
 #include "engine/changes.h"
+#include "engine/copykernel.h"
 #include "engine/errors.h"
 #include "engine/warnings.h"
 #include "tests/engine/viewtesthelpers.h"
@@ -588,6 +589,41 @@ std::vector<OracleCase> buildCases()
             index->setRequiresGrad(true);
             return Outcome::of(getItem(s, Items{index}), s);
         });
+    add("ndarrayBoolTensorScalarIndexIsAnInteger", "src=N((3,4))\nr=src[torch.tensor(True)]",
+        [] { auto s = N({3, 4}); return Outcome::of(getItem(s, Items{B0(Flavour::Torch, true)}), s); });
+    add("ndarrayOneElementBoolTensorIndexIsAnInteger", "src=N((3,4))\nr=src[torch.tensor([False])]",
+        [] { auto s = N({3, 4}); return Outcome::of(getItem(s, Items{bools(Flavour::Torch, {false})}), s); });
+    add("ndarrayNumpyBoolScalarAddsAxis", "src=N((3,4))\nr=src[np.bool_(True)]",
+        [] {
+            auto s = N({3, 4});
+            auto index = bools(Flavour::Numpy, {true}, {});
+            index = arrayOf<bool>(Flavour::Numpy, {}, {true});
+            index->setNumpyScalar(true);
+            return Outcome::of(getItem(s, Items{index}), s);
+        });
+    add("tensorNumpyBoolScalarSelectsWithWarning", "src=T((3,4))\nr=src[np.bool_(True)]",
+        [] {
+            auto s = T({3, 4});
+            auto index = arrayOf<bool>(Flavour::Numpy, {}, {true});
+            index->setNumpyScalar(true);
+            return Outcome::of(getItem(s, Items{index}), s);
+        });
+    const auto numpyScalar = [](double value, DType dtype) {
+        ArrayPtr scalar = allocateArray(Flavour::Numpy, dtype, {});
+        fillFresh(*scalar, Scalar(value));
+        scalar->setNumpyScalar(true);
+        return scalar;
+    };
+    add("numpyScalarWithEmptyTupleIsAScalar", "r=np.float32(3)[()]",
+        [numpyScalar] { return Outcome::of(getItem(numpyScalar(3, D::Float32), Items{}, true)); });
+    add("numpyScalarWithEllipsisIsAnArray", "r=np.float64(3)[...]",
+        [numpyScalar] { return Outcome::of(getItem(numpyScalar(3, D::Float64), Items{ellipsis()})); });
+    add("numpyScalarWithNewAxis", "r=np.int16(3)[None]",
+        [numpyScalar] { return Outcome::of(getItem(numpyScalar(3, D::Int16), Items{none()})); });
+    add("numpyScalarRefusesInteger", "r=np.float64(3)[0]",
+        [numpyScalar] { return Outcome::of(getItem(numpyScalar(3, D::Float64), Items{at(0)})); });
+    add("numpyScalarRefusesAssignment", "r=np.float64(3)\nr[()]=1",
+        [numpyScalar] { auto s = numpyScalar(3, D::Float64); setItem(s, Items{}, Scalar(1), true); return Outcome::of(s); });
     add("ndarrayNumpyFloatScalarIsNoIndex", "src=N((3,4))\nr=src[np.float64(1)]",
         [] {
             auto s = N({3, 4});

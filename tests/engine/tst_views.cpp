@@ -385,6 +385,8 @@ void addSplitCases(CaseList& c)
 {
     c.add("chunkIntoThree", "src=T((10,),grad=True)\nr=src.chunk(3)",
           [] { auto s = T({10}, D::Float32, true); return Outcome::tuple(chunk(s, 3), s); });
+    c.add("chunkUnderNoGradKeepsRequiresGrad", "src=T((4,),grad=True)\nwith torch.no_grad():\n    r=src.chunk(2)",
+          [] { auto s = T({4}, D::Float32, true); NoGradGuard g; return Outcome::tuple(chunk(s, 2), s); });
     c.add("chunkIntoFourGivesFourParts", "src=T((10,))\nr=src.chunk(4)", [] { auto s = T({10}); return Outcome::tuple(chunk(s, 4), s); });
     c.add("chunkIntoMoreThanElements", "src=T((3,),'int16')\nr=src.chunk(5)", [] { auto s = T({3}, D::Int16); return Outcome::tuple(chunk(s, 5), s); });
     c.add("chunkAlongLastDim", "src=T((2,6))\nr=src.chunk(4,-1)", [] { auto s = T({2, 6}); return Outcome::tuple(chunk(s, 4, -1), s); });
