@@ -44,9 +44,16 @@ Scalar elementAsScalar(const Array& array)
     });
 }
 
-std::int64_t loadAsInt64(const std::byte* p, DType dtype)
+
+// One element's bytes; fixed-size copies compile to single moves, where a runtime size would call memmove.
+inline void copyElement(std::byte* target, const std::byte* source, std::size_t itemsize)
 {
-    return dispatchDType(dtype, [&]<typename T>(TypeTag<T>) { return convertElement<std::int64_t>(loadElement<T>(p)); });
+    switch (itemsize) {
+    case 1: std::memmove(target, source, 1); break;
+    case 2: std::memmove(target, source, 2); break;
+    case 4: std::memmove(target, source, 4); break;
+    default: std::memmove(target, source, 8); break;
+    }
 }
 
 bool isIntegerType(DType dtype) { return isIntegral(dtype, /*includeBool=*/false); }
@@ -112,14 +119,14 @@ public:
     void store(std::byte* target, const std::byte* source)
     {
         if (!m_recorder) {
-            std::memmove(target, source, m_itemsize);
+            copyElement(target, source, m_itemsize);
             return;
         }
         if (!m_record)
             m_record = &m_recorder->begin(m_dst.buffer()->id(), std::string(kSetItemContext.op), m_dst.dtype());
         std::byte old[8];
-        std::memcpy(old, target, m_itemsize);
-        std::memmove(target, source, m_itemsize);
+        copyElement(old, target, m_itemsize);
+        copyElement(target, source, m_itemsize);
         detail::recordChunk(*m_record, m_dst.buffer()->data(), target, static_cast<std::int64_t>(m_itemsize), 1,
                             static_cast<std::int64_t>(m_itemsize), old);
     }
@@ -197,29 +204,35 @@ Strides timesItemsize(Strides strides, std::int64_t itemsize)
 std::vector<ArrayPtr> nonzeroColumns(const Array& mask, Flavour flavour)
 {
     const std::size_t k = static_cast<std::size_t>(mask.dim());
-    std::vector<std::int64_t> found;
-    std::vector<std::int64_t> index(k, 0);
+    AV_INTERNAL_ASSERT(k > 0 && mask.itemsize() == 1, "a mask has dims and one-byte elements");
+    // Masks are bool or uint8, nonzero meaning true. One pass counts, a second fills the (count, k) table.
     const Strides strides = mask.byteStrides();
-    std::int64_t count = 0;
-    const std::int64_t n = mask.numel();
     const std::byte* base = mask.data();
-    for (std::int64_t flat = 0; flat < n; ++flat) {
+    const std::int64_t n = mask.numel();
+    const auto walk = [&](auto&& visit) {
+        std::vector<std::int64_t> index(k, 0);
         std::int64_t offset = 0;
-        for (std::size_t d = 0; d < k; ++d)
-            offset += index[d] * strides[d];
-        if (loadAsInt64(base + offset, mask.dtype()) != 0) {
-            found.insert(found.end(), index.begin(), index.end());
-            ++count;
+        for (std::int64_t flat = 0; flat < n; ++flat) {
+            if (base[offset] != std::byte{0})
+                visit(index);
+            for (std::size_t d = k; d-- > 0;) {
+                if (++index[d] < mask.size(static_cast<std::int64_t>(d))) {
+                    offset += strides[d];
+                    break;
+                }
+                offset -= (index[d] - 1) * strides[d];
+                index[d] = 0;
+            }
         }
-        for (std::size_t d = k; d-- > 0;) {
-            if (++index[d] < mask.size(static_cast<std::int64_t>(d)))
-                break;
-            index[d] = 0;
-        }
-    }
+    };
+    std::int64_t count = 0;
+    walk([&](const std::vector<std::int64_t>&) { ++count; });
     ArrayPtr table = allocateArray(flavour, DType::Int64, {count, static_cast<std::int64_t>(k)}, Device::cpu(), false);
-    if (!found.empty())
-        std::memcpy(table->data(), found.data(), found.size() * sizeof(std::int64_t));
+    std::int64_t* out = reinterpret_cast<std::int64_t*>(table->data());
+    walk([&](const std::vector<std::int64_t>& index) {
+        for (const std::int64_t i : index)
+            *out++ = i;
+    });
     std::vector<ArrayPtr> columns;
     for (std::size_t d = 0; d < k; ++d)
         columns.push_back(rawView(*table, {count}, {static_cast<std::int64_t>(k)}, static_cast<std::int64_t>(d) * 8));
@@ -680,11 +693,14 @@ ArrayPtr torchIndex(const ArrayPtr& sliced, const std::vector<ArrayPtr>& indices
         strides.push_back(iteratorStrides(info.shape, *index));
     std::byte* outData = out->data();
     const std::byte* srcData = restrided->data();
+    std::vector<const std::byte*> indexData;
+    for (const ArrayPtr& index : info.indices)
+        indexData.push_back(index->data());
     const std::size_t itemsize = static_cast<std::size_t>(out->itemsize());
     walkElements(info.shape, iteration.order, strides, [&](const std::int64_t* offsets) {
         std::int64_t srcOffset = offsets[1];
-        for (std::size_t k = 0; k < info.indices.size(); ++k) {
-            std::int64_t value = loadElement<std::int64_t>(info.indices[k]->data() + offsets[2 + k]);
+        for (std::size_t k = 0; k < indexData.size(); ++k) {
+            std::int64_t value = loadElement<std::int64_t>(indexData[k] + offsets[2 + k]);
             const std::int64_t size = info.indexedSizes[k];
             AV_CHECK(value >= -size && value < size, indexError, "index ", value, " is out of bounds for dimension ", k,
                      " with size ", size);
@@ -692,7 +708,7 @@ ArrayPtr torchIndex(const ArrayPtr& sliced, const std::vector<ArrayPtr>& indices
                 value += size;
             srcOffset += value * info.indexedStrides[k] * static_cast<std::int64_t>(itemsize);
         }
-        std::memcpy(outData + offsets[0], srcData + srcOffset, itemsize);
+        copyElement(outData + offsets[0], srcData + srcOffset, itemsize);
     });
     recordOp(*out, "IndexBackward0", {sliced.get()});
     return out;
@@ -859,9 +875,11 @@ void torchMaskedFill(Array& dst, const Array& mask, const Scalar& value)
     const Strides dstStrides = dst.byteStrides();
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return std::llabs(dstStrides[a]) < std::llabs(dstStrides[b]); });
+    std::byte* dstData = dst.data();
+    const std::byte* maskData = mask.data();  // one byte per element, nonzero meaning true
     walkElements(dst.sizes(), order, {dstStrides, maskStrides}, [&](const std::int64_t* offsets) {
-        if (loadAsInt64(mask.data() + offsets[1], mask.dtype()) != 0)
-            writer.store(dst.data() + offsets[0], element);
+        if (maskData[offsets[1]] != std::byte{0})
+            writer.store(dstData + offsets[0], element);
     });
     writer.finish();
 }
@@ -914,11 +932,14 @@ void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vect
     std::byte* dstData = restrided->data();
     const std::byte* valueData = broadcastValue->data();
     const std::int64_t itemsize = sliced->itemsize();
+    std::vector<const std::byte*> indexData;
+    for (const ArrayPtr& index : info.indices)
+        indexData.push_back(index->data());
     ScatterWriter writer(*sliced);
     walkElements(info.shape, iteration.order, strides, [&](const std::int64_t* offsets) {
         std::int64_t dstOffset = offsets[0];
-        for (std::size_t k = 0; k < info.indices.size(); ++k) {
-            std::int64_t index = loadElement<std::int64_t>(info.indices[k]->data() + offsets[2 + k]);
+        for (std::size_t k = 0; k < indexData.size(); ++k) {
+            std::int64_t index = loadElement<std::int64_t>(indexData[k] + offsets[2 + k]);
             const std::int64_t size = info.indexedSizes[k];
             // Elements before a bad index are already written, and the version is not bumped: as in ATen.
             AV_CHECK(index >= -size && index < size, indexError, "index ", index, " is out of bounds for dimension ", k,
@@ -1267,8 +1288,9 @@ ArrayPtr numpyKeepOrderCopy(const Array& source)
 std::int64_t countTrue(const Array& mask)
 {
     std::int64_t count = 0;
+    const std::byte* maskData = mask.data();
     walkElements(mask.sizes(), rowMajorOrder(static_cast<std::size_t>(mask.dim())), {mask.byteStrides()},
-                 [&](const std::int64_t* offsets) { count += loadElement<bool>(mask.data() + offsets[0]) ? 1 : 0; });
+                 [&](const std::int64_t* offsets) { count += maskData[offsets[0]] != std::byte{0} ? 1 : 0; });
     return count;
 }
 
@@ -1277,12 +1299,14 @@ ArrayPtr numpyBoolSubscript(const ArrayPtr& self, const Array& mask)
 {
     ArrayPtr out = freshNumpyArray(self->dtype(), {countTrue(mask)}, {1});
     std::byte* target = out->data();
+    const std::byte* source = self->data();
+    const std::byte* maskData = mask.data();
     const std::size_t itemsize = static_cast<std::size_t>(self->itemsize());
     walkElements(self->sizes(), rowMajorOrder(static_cast<std::size_t>(self->dim())),
                  {self->byteStrides(), broadcastByteStrides(self->sizes(), mask.sizes(), mask.strides(), 1)},
                  [&](const std::int64_t* offsets) {
-                     if (loadElement<bool>(mask.data() + offsets[1])) {
-                         std::memcpy(target, self->data() + offsets[0], itemsize);
+                     if (maskData[offsets[1]] != std::byte{0}) {
+                         copyElement(target, source + offsets[0], itemsize);
                          target += itemsize;
                      }
                  });
@@ -1424,17 +1448,24 @@ void numpyLocateFancy(NumpyFancy& info, const Array& self)
     for (const NumpyFancy::Operand& op : info.operands)
         strides.push_back(timesItemsize(broadcastStrides(info.fancyShape, op.indices->sizes(), op.indices->strides()), 8));
     const std::int64_t itemsize = self.itemsize();
+    struct Axis {
+        const std::byte* data;
+        std::int64_t size, byteStride;
+    };
+    std::vector<Axis> axes;
+    for (const NumpyFancy::Operand& op : info.operands)
+        axes.push_back(op.axis < 0 ? Axis{nullptr, 0, 0}
+                                   : Axis{op.indices->data(), self.size(op.axis), self.stride(op.axis) * itemsize});
     info.fancyOffsets.reserve(static_cast<std::size_t>(numelOf(info.fancyShape)));
     walkElements(info.fancyShape, rowMajorOrder(info.fancyShape.size()), strides, [&](const std::int64_t* offsets) {
         std::int64_t total = 0;
-        for (std::size_t k = 0; k < info.operands.size(); ++k) {
-            const NumpyFancy::Operand& op = info.operands[k];
-            if (op.axis < 0)
+        for (std::size_t k = 0; k < axes.size(); ++k) {
+            if (!axes[k].data)
                 continue;
-            std::int64_t value = loadElement<std::int64_t>(op.indices->data() + offsets[k]);
+            std::int64_t value = loadElement<std::int64_t>(axes[k].data + offsets[k]);
             if (value < 0)
-                value += self.size(op.axis);
-            total += value * self.stride(op.axis) * itemsize;
+                value += axes[k].size;
+            total += value * axes[k].byteStride;
         }
         info.fancyOffsets.push_back(total);
     });
@@ -1526,7 +1557,7 @@ ArrayPtr numpyFancyGet(const ArrayPtr& self, const NpIndex& index, bool viewBase
     std::byte* target = out->data();
     forEachFancyElement(info, {outSub, timesItemsize(info.subspace.strides, itemsize)},
                         [&](std::size_t f, const std::int64_t* offsets) {
-                            std::memcpy(target + outFancyOffsets[f] + offsets[0], source + info.fancyOffsets[f] + offsets[1],
+                            copyElement(target + outFancyOffsets[f] + offsets[0], source + info.fancyOffsets[f] + offsets[1],
                                         static_cast<std::size_t>(itemsize));
                         });
     if (info.consec == 0)
@@ -1648,12 +1679,14 @@ void numpyBoolAssign(const ArrayPtr& self, const Array& mask, const Value& value
     v = numpyDetachedValue(*self, v);
     const std::int64_t step = v->dim() == 1 && v->size(0) != 1 ? v->stride(0) * v->itemsize() : 0;
     const std::byte* source = v->data();
+    std::byte* target = self->data();
+    const std::byte* maskData = mask.data();
     ScatterWriter writer(*self);
     walkElements(self->sizes(), rowMajorOrder(static_cast<std::size_t>(self->dim())),
                  {self->byteStrides(), broadcastByteStrides(self->sizes(), mask.sizes(), mask.strides(), 1)},
                  [&](const std::int64_t* offsets) {
-                     if (loadElement<bool>(mask.data() + offsets[1])) {
-                         writer.store(self->data() + offsets[0], source);
+                     if (maskData[offsets[1]] != std::byte{0}) {
+                         writer.store(target + offsets[0], source);
                          source += step;
                      }
                  });
