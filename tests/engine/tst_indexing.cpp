@@ -276,6 +276,16 @@ std::vector<GetSpec> getSpecs()
          [](const ArrayPtr& a) { return getItem(a, Items{all(), sl({}, {}, -1)}); }},
         {"RowsOfPermuted", s234, "A([1,0])", IDX(A(f, {1, 0})), false, "src.permute(1,2,0) if isinstance(src, torch.Tensor) else src.transpose(1,2,0)",
          [](const ArrayPtr& a) { return permute(a, Shape{1, 2, 0}); }},
+        {"AdjacentArraysOfPermuted", s234, "A([0,1]), A([1,2])", IDX(A(f, {0, 1}), A(f, {1, 2})), false,
+         "src.permute(1,2,0) if isinstance(src, torch.Tensor) else src.transpose(1,2,0)",
+         [](const ArrayPtr& a) { return permute(a, Shape{1, 2, 0}); }},
+        {"SeparatedArraysOfPermuted", s234, "A([0,1]), :, A([1,0])", IDX(A(f, {0, 1}), all(), A(f, {1, 0})), false,
+         "src.permute(1,2,0) if isinstance(src, torch.Tensor) else src.transpose(1,2,0)",
+         [](const ArrayPtr& a) { return permute(a, Shape{1, 2, 0}); }},
+        {"MaskThenArray", s34, "B([True,False,True]), A([0,3])", IDX(B(f, {true, false, true}), A(f, {0, 3}))},
+        {"RowsOfSizeOneMiddle", {"(3,1,4)", {3, 1, 4}}, "A([0,2])", IDX(A(f, {0, 2}))},
+        {"MiddleOfSizeOneMiddle", {"(3,1,4)", {3, 1, 4}}, ":, A([0,0])", IDX(all(), A(f, {0, 0}))},
+        {"BroadcastIndexAroundSlice", s234, "A([[0],[1]]), :, A([0,1,2])", IDX(A(f, {0, 1}, {2, 1}), all(), A(f, {0, 1, 2}))},
         {"MiddleOfPermuted", s234, ":, A([1,0])", IDX(all(), A(f, {1, 0})), false, "src.permute(1,2,0) if isinstance(src, torch.Tensor) else src.transpose(1,2,0)",
          [](const ArrayPtr& a) { return permute(a, Shape{1, 2, 0}); }},
     };
@@ -320,6 +330,8 @@ std::vector<SetSpec> setSpecs()
         {"ColumnsOfThreeDimsValueMismatch", s234, ":, A([0,1])", IDX(all(), A(f, {0, 1})), "V((5,4))", VAL(vOf(f, {5, 4}))},
         {"SeparatedArraysGetBlock", s234, "A([0,1]), :, A([0,2])", IDX(A(f, {0, 1}), all(), A(f, {0, 2})), "V((2,3))", VAL(vOf(f, {2, 3}))},
         {"SeparatedArraysValueMismatch", s234, "A([0,1]), :, A([0,2])", IDX(A(f, {0, 1}), all(), A(f, {0, 2})), "V((3,2))", VAL(vOf(f, {3, 2}))},
+        {"SeparatedArraysGetBroadcastRow", s234, "A([0,1]), :, A([0,2])", IDX(A(f, {0, 1}), all(), A(f, {0, 2})), "V((3,))", VAL(vOf(f, {3}))},
+        {"MaskThenArrayGetsNumber", s34, "B([True,False,True]), A([0,3])", IDX(B(f, {true, false, true}), A(f, {0, 3})), "-1", VAL(Scalar(-1))},
         {"MaskGetsNumber", s34, "src>3", IDX(greaterThan(f, {3, 4}, 3)), "0", VAL(Scalar(0))},
         {"MaskGetsOneValuePerTrue", s34, "src>7", IDX(greaterThan(f, {3, 4}, 7)), "V((4,))", VAL(vOf(f, {4}))},
         {"MaskGetsOneElementArray", s34, "src>7", IDX(greaterThan(f, {3, 4}, 7)), "V((1,))", VAL(vOf(f, {1}))},
@@ -669,6 +681,28 @@ private slots:
                     const std::int64_t begin = s->bufferByteOffset() + (row * 4 + col) * item;
                     QCOMPARE(record.written.contains(begin, begin + item), col == 0 || col == 2);
                 }
+        }
+    }
+
+    // The mask paths (torch's masked_fill_, NumPy's boolean assignment) record exactly the true elements.
+    void maskWriteRecordsOnlyTrueElements()
+    {
+        for (const Flavour f : {Flavour::Torch, Flavour::Numpy}) {
+            auto s = of(f, {3, 4});
+            ChangeRecorder recorder;
+            {
+                RecordingScope scope(recorder);
+                setItem(s, Items{greaterThan(f, {3, 4}, 5)}, Scalar(0));
+            }
+            QCOMPARE(recorder.records().size(), std::size_t{1});
+            const WriteRecord& record = recorder.records().front();
+            QCOMPARE(record.elementsWritten, std::int64_t{6});
+            QCOMPARE(record.elementsChanged, std::int64_t{6});
+            for (std::int64_t i = 0; i < 12; ++i) {
+                const std::int64_t begin = s->bufferByteOffset() + i * s->itemsize();
+                QCOMPARE(record.written.contains(begin, begin + s->itemsize()), i > 5);
+            }
+            QCOMPARE(s->version(), std::int64_t{f == Flavour::Torch ? 1 : 0});
         }
     }
 
