@@ -628,14 +628,15 @@ std::vector<std::size_t> torchIterationOrder(IntSpan shape, const std::vector<St
     return perm;
 }
 
-// How TensorIterator would walk `ops` (geometry of each over `shape`), and the strides it gives an output
-// it allocates: fast setup when all operands share shape and layout, else its dim reordering.
+// How TensorIterator would walk `ops` (the defined operands, an output it writes first), and the strides
+// it gives an output it allocates: fast setup when all operands share shape and layout (channels-last
+// fast setup is not modelled), else its dim reordering.
 struct TorchIteration {
     std::vector<std::size_t> order;  // innermost first
     Strides outputStrides;           // elements
 };
 
-TorchIteration torchIteration(IntSpan shape, const std::vector<const Array*>& ops, bool outputDefined)
+TorchIteration torchIteration(IntSpan shape, const std::vector<const Array*>& ops)
 {
     TorchIteration it;
     bool sameShape = true, contiguous = true, dense = true, sameStrides = true;
@@ -661,7 +662,6 @@ TorchIteration torchIteration(IntSpan shape, const std::vector<const Array*>& op
     for (const Array* op : ops)
         byteStrides.push_back(iteratorStrides(shape, *op));
     it.order = torchIterationOrder(shape, byteStrides);
-    (void)outputDefined;
     if (it.order == rowMajorOrder(shape.size())) {
         it.outputStrides = contiguousStrides(shape);
     } else {
@@ -685,7 +685,7 @@ ArrayPtr torchIndex(const ArrayPtr& sliced, const std::vector<ArrayPtr>& indices
     std::vector<const Array*> ops{restrided.get()};
     for (const ArrayPtr& index : info.indices)
         ops.push_back(index.get());
-    const TorchIteration iteration = torchIteration(info.shape, ops, false);
+    const TorchIteration iteration = torchIteration(info.shape, ops);
     ArrayPtr out = freshWithStrides(Flavour::Torch, sliced->dtype(), info.shape, iteration.outputStrides);
 
     std::vector<Strides> strides{timesItemsize(out->strides(), out->itemsize()), iteratorStrides(info.shape, *restrided)};
@@ -924,7 +924,7 @@ void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vect
     std::vector<const Array*> ops{restrided.get(), broadcastValue.get()};
     for (const ArrayPtr& index : info.indices)
         ops.push_back(index.get());
-    const TorchIteration iteration = torchIteration(info.shape, ops, true);
+    const TorchIteration iteration = torchIteration(info.shape, ops);
 
     std::vector<Strides> strides;
     for (const Array* op : ops)
