@@ -189,12 +189,18 @@ void storeScalar(std::byte* dst, DType dtype, const Scalar& value, Flavour flavo
             }
         }
         if constexpr (std::is_same_v<T, Half>) {
-            if (converted.isFloat()) {
+            if (converted.isFloat())
                 storeElement<Half>(dst, Half::fromBits(Half::fromDoubleDirect(converted.toDouble())));
-                return;
-            }
+            else
+                storeElement<T>(dst, scalarAsElement<T>(converted));
+        } else {
+            storeElement<T>(dst, scalarAsElement<T>(converted));
         }
-        storeElement<T>(dst, scalarAsElement<T>(converted));
+        if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, float>) {
+            // A finite number that becomes infinite in the narrower float: NumPy's cast warns.
+            if (std::isfinite(converted.toDouble()) && std::isinf(static_cast<float>(loadElement<T>(dst))))
+                warn("RuntimeWarning", "overflow encountered in cast");
+        }
     });
 }
 
