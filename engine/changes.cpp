@@ -1,6 +1,9 @@
 #include "changes.h"
 
+#include "alias.h"
+
 #include <algorithm>
+#include <optional>
 
 namespace av::engine {
 
@@ -118,18 +121,57 @@ void forEachCellOffset(const Array& view, Visit&& visit)
     }
 }
 
+// The changed ranges of `record` that meet the view's extent: the only ones that can touch its cells.
+std::span<const IntervalSet::Range> changedWithinExtent(const WriteRecord& record, const Array& view)
+{
+    const std::vector<IntervalSet::Range>& ranges = record.changed.ranges();
+    const auto first = std::upper_bound(ranges.begin(), ranges.end(), view.extentBegin(),
+                                        [](std::int64_t value, const IntervalSet::Range& r) { return value < r.second; });
+    const auto last = std::lower_bound(first, ranges.end(), view.extentEnd(),
+                                       [](const IntervalSet::Range& r, std::int64_t value) { return r.first < value; });
+    return {first, last};
+}
+
+// Asking the locator once per changed range beats walking every cell when there are few ranges for the
+// cells: a write to one row of a large matrix is one range, and the view's other rows are never visited.
+// Each locator query costs roughly one step per dim besides the cells it finds.
+bool fewerRangesThanCells(std::size_t ranges, const Array& view)
+{
+    return static_cast<std::int64_t>(ranges) * (view.dim() + 1) * 4 < view.numel();
+}
+
+bool cellOnChangedBytes(const std::vector<IntervalSet::Range>& ranges, std::int64_t offset, std::int64_t itemsize)
+{
+    const auto it = std::upper_bound(ranges.begin(), ranges.end(), offset,
+                                     [](std::int64_t value, const IntervalSet::Range& r) { return value < r.second; });
+    return it != ranges.end() && it->first < offset + itemsize;
+}
+
 }  // namespace
 
 bool viewChanged(const Array& view, std::span<const WriteRecord> records)
 {
+    if (view.numel() == 0)
+        return false;
+    std::optional<CellLocator> locator;
     for (const WriteRecord& record : records) {
         if (record.buffer != view.buffer()->id() || record.changed.empty())
             continue;
-        if (!record.changed.intersects(view.extentBegin(), view.extentEnd()))
+        const std::span<const IntervalSet::Range> ranges = changedWithinExtent(record, view);
+        if (ranges.empty())
             continue;
+        if (fewerRangesThanCells(ranges.size(), view)) {
+            if (!locator)
+                locator.emplace(view);
+            for (const IntervalSet::Range& range : ranges)
+                if (locator->any(range.first, range.second))
+                    return true;
+            continue;
+        }
+        const std::vector<IntervalSet::Range>& all = record.changed.ranges();
         bool hit = false;
         forEachCellOffset(view, [&](std::int64_t, std::int64_t offset) {
-            hit = record.changed.intersects(offset, offset + view.itemsize());
+            hit = cellOnChangedBytes(all, offset, view.itemsize());
             return hit;
         });
         if (hit)
@@ -140,20 +182,37 @@ bool viewChanged(const Array& view, std::span<const WriteRecord> records)
 
 std::vector<std::int64_t> changedCells(const Array& view, std::span<const WriteRecord> records)
 {
-    std::vector<const WriteRecord*> relevant;
-    for (const WriteRecord& record : records)
-        if (record.buffer == view.buffer()->id() && record.changed.intersects(view.extentBegin(), view.extentEnd()))
-            relevant.push_back(&record);
     std::vector<std::int64_t> cells;
-    if (relevant.empty())
+    if (view.numel() == 0)
         return cells;
+    // One union of every record's changed ranges inside the extent, so each cell is asked once, not once
+    // per record.
+    IntervalSet changed;
+    std::size_t recordsSeen = 0;
+    for (const WriteRecord& record : records) {
+        if (record.buffer != view.buffer()->id() || record.changed.empty())
+            continue;
+        const std::span<const IntervalSet::Range> ranges = changedWithinExtent(record, view);
+        for (const IntervalSet::Range& range : ranges)
+            changed.add(range.first, range.second);
+        recordsSeen += ranges.empty() ? 0 : 1;
+    }
+    if (recordsSeen == 0)
+        return cells;
+    const std::vector<IntervalSet::Range>& ranges = changed.ranges();
+    if (fewerRangesThanCells(ranges.size(), view)) {
+        const CellLocator locator(view);
+        for (const IntervalSet::Range& range : ranges)
+            locator.collect(range.first, range.second, cells);
+        // Two ranges can meet the same cell when a range ends inside an element (a uint8 write under a
+        // float32 view).
+        std::sort(cells.begin(), cells.end());
+        cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+        return cells;
+    }
     forEachCellOffset(view, [&](std::int64_t flat, std::int64_t offset) {
-        for (const WriteRecord* record : relevant) {
-            if (record->changed.intersects(offset, offset + view.itemsize())) {
-                cells.push_back(flat);
-                break;
-            }
-        }
+        if (cellOnChangedBytes(ranges, offset, view.itemsize()))
+            cells.push_back(flat);
         return false;
     });
     return cells;
