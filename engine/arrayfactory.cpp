@@ -15,24 +15,40 @@ ArrayPtr allocateArray(Flavour flavour, DType dtype, Shape sizes, Device device,
         AV_CHECK(flavour == Flavour::Torch, typeError, "NumPy arrays live in host memory only");
         throw assertionError("Torch not compiled with CUDA enabled");
     }
-    // Sizes are checked by the callers; the product can still overflow for hostile shapes.
-    std::int64_t numel = 1;
-    bool overflow = false;
-    for (const std::int64_t size : sizes)
-        overflow |= __builtin_mul_overflow(numel, size, &numel);
+    // Sizes are checked by the callers; the byte count can still overflow for hostile shapes, and each
+    // library refuses that before allocating, in its own words and by its own arithmetic.
     std::int64_t nbytes = 0;
-    overflow |= __builtin_mul_overflow(numel, itemSize(dtype), &nbytes);
-    BufferPtr buffer;
-    if (!overflow)
-        buffer = Buffer::tryAllocate(nbytes, device,
-                                     flavour == Flavour::Torch ? AllocatorKind::TorchCpu : AllocatorKind::NumpyCpu,
-                                     zeroFill);
+    if (flavour == Flavour::Torch) {
+        // c10's computeStorageNbytesContiguous: the product of every size in uint64 (an overflow counts even
+        // when a later size is 0), times the itemsize, at most INT64_MAX.
+        std::uint64_t product = 1;
+        bool overflow = false;
+        for (const std::int64_t size : sizes)
+            overflow |= __builtin_mul_overflow(product, static_cast<std::uint64_t>(size), &product);
+        overflow |= __builtin_mul_overflow(product, static_cast<std::uint64_t>(itemSize(dtype)), &product);
+        overflow |= product > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+        AV_CHECK(!overflow, runtimeError, "Storage size calculation overflowed with sizes=", formatList(sizes));
+        nbytes = static_cast<std::int64_t>(product);
+    } else {
+        // NumPy's PyArray_NewFromDescr: the itemsize times every non-zero size must fit in intp.
+        std::int64_t product = itemSize(dtype);
+        bool empty = false;
+        for (const std::int64_t size : sizes) {
+            if (size == 0) {
+                empty = true;
+                continue;
+            }
+            AV_CHECK(!__builtin_mul_overflow(product, size, &product), valueError,
+                     "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+        }
+        nbytes = empty ? 0 : product;
+    }
+    const BufferPtr buffer = Buffer::tryAllocate(
+        nbytes, device, flavour == Flavour::Torch ? AllocatorKind::TorchCpu : AllocatorKind::NumpyCpu, zeroFill);
     if (!buffer) {
         if (flavour == Flavour::Torch)
-            throw runtimeError(torchAllocationFailureMessage(overflow ? std::numeric_limits<std::int64_t>::max() : nbytes));
-        throw arrayMemoryError(concat("Unable to allocate ",
-                                      numpySizeString(overflow ? std::numeric_limits<std::uint64_t>::max()
-                                                               : static_cast<std::uint64_t>(nbytes)),
+            throw runtimeError(torchAllocationFailureMessage(nbytes));
+        throw arrayMemoryError(concat("Unable to allocate ", numpySizeString(static_cast<std::uint64_t>(nbytes)),
                                       " for an array with shape ", formatTuple(sizes), " and data type ",
                                       numpyName(dtype)));
     }

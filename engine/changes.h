@@ -38,6 +38,8 @@ private:
 struct OldElement {
     std::int64_t bufferByteOffset;
     std::uint64_t bits;  // the element's old bytes, in the low itemsize bytes
+    // Bit i set: byte i of the element differs after the write (writing -1 over 11.0f leaves two bytes alone).
+    std::uint8_t changedBytes = 0xff;
 };
 
 struct WriteRecord {
@@ -47,8 +49,11 @@ struct WriteRecord {
     std::int64_t elementsWritten = 0;
     std::int64_t elementsChanged = 0;
     IntervalSet written;  // buffer bytes
-    IntervalSet changed;  // buffer bytes whose value changed; a subset of written
-    // Old values of changed elements in write order, for tooltips; dropped past kMaxOldValues.
+    // Buffer bytes of the elements whose value changed, whole elements of dtype; a subset of written.
+    // NOTE [ Changed bytes inside changed elements ] in changes.cpp: which bytes of them really changed is
+    // in oldValues' changedBytes, and the queries below use it for views that cut elements apart.
+    IntervalSet changed;
+    // Old values of changed elements in write order, for tooltips; all dropped past kMaxOldValues.
     std::vector<OldElement> oldValues;
     bool oldValuesComplete = true;
 
@@ -81,9 +86,11 @@ private:
 
 ChangeRecorder* activeRecorder();
 
-// True when some cell of `view` sits on a byte that one of `records` changed.
+// True when some cell of `view` sits on a byte that one of `records` changed. Exact, except that a view
+// cutting the written elements apart (a uint8 view of float32 writes) counts a whole changed element as
+// changed once the record's old values were dropped.
 bool viewChanged(const Array& view, std::span<const WriteRecord> records);
-// The flat (row-major) indices of the cells of `view` whose bytes changed, ascending.
+// The flat (row-major) indices of the cells of `view` whose bytes changed, ascending; exact as above.
 std::vector<std::int64_t> changedCells(const Array& view, std::span<const WriteRecord> records);
 
 }  // namespace av::engine

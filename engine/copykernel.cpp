@@ -30,7 +30,8 @@ void castRun(const InnerRun<2>& run, bool numpyRules)
     }
     if (ss == 0) {
         const To value = convertElement<To>(loadElement<From>(src), numpyRules);
-        if (ds == static_cast<std::int64_t>(sizeof(To))) {
+        // Typed stores only where NumPy's memory is aligned: an as_strided or byte-offset view need not be.
+        if (ds == static_cast<std::int64_t>(sizeof(To)) && reinterpret_cast<std::uintptr_t>(dst) % alignof(To) == 0) {
             To* out = reinterpret_cast<To*>(dst);
             for (std::int64_t i = 0; i < n; ++i)
                 out[i] = value;

@@ -20,7 +20,9 @@ Strides contiguousStrides(IntSpan sizes)
     std::int64_t stride = 1;
     for (std::size_t i = sizes.size(); i-- > 0;) {
         strides[i] = stride;
-        stride *= std::max<std::int64_t>(sizes[i], 1);
+        // Wraps past INT64_MAX as c10's restride does in practice: torch.zeros(0, 2**62, 2**62) has strides
+        // (0, 2**62, 1).
+        __builtin_mul_overflow(stride, std::max<std::int64_t>(sizes[i], 1), &stride);
     }
     return strides;
 }

@@ -49,8 +49,11 @@ void recordChunk(WriteRecord& record, const std::byte* bufferStart, const std::b
             record.oldValuesComplete = false;
             continue;
         }
-        OldElement element{offset, 0};
+        OldElement element{offset, 0, 0};
         std::memcpy(&element.bits, before, static_cast<std::size_t>(itemsize));
+        for (std::int64_t b = 0; b < itemsize; ++b)
+            if (now[b] != before[b])
+                element.changedBytes |= static_cast<std::uint8_t>(1u << b);
         record.oldValues.push_back(element);
     }
 }
