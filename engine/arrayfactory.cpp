@@ -53,7 +53,7 @@ ArrayPtr allocateArray(Flavour flavour, DType dtype, Shape sizes, Device device,
                                       numpyName(dtype)));
     }
     // NumPy 1.24 gives every new empty array all-zero strides (np.zeros((2, 0)).strides == (0, 0)).
-    Strides strides = flavour == Flavour::Numpy && numel == 0 ? Strides(sizes.size(), 0) : contiguousStrides(sizes);
+    Strides strides = flavour == Flavour::Numpy && numelOf(sizes) == 0 ? Strides(sizes.size(), 0) : contiguousStrides(sizes);
     ArrayPtr array = Array::make({flavour, dtype, std::move(sizes), std::move(strides), Storage::wholeBuffer(buffer), 0});
     if (flavour == Flavour::Numpy)
         array->setOwnsData(true);

@@ -20,7 +20,7 @@ void castRun(const InnerRun<2>& run, bool numpyRules)
     if constexpr (std::is_same_v<To, From> && !std::is_same_v<To, bool>) {
         // A forward loop, not memmove: when two torch storages alias one buffer, overlapping copies
         // propagate element by element, as torch's copy_ does (GCC keeps that order under its alias check).
-        if (ds == static_cast<std::int64_t>(sizeof(To)) && ss == ds) {
+        if (ds == static_cast<std::int64_t>(sizeof(To)) && ss == ds && isAligned<To>(dst) && isAligned<To>(src)) {
             To* out = reinterpret_cast<To*>(dst);
             const To* in = reinterpret_cast<const To*>(src);
             for (std::int64_t i = 0; i < n; ++i)
@@ -31,7 +31,7 @@ void castRun(const InnerRun<2>& run, bool numpyRules)
     if (ss == 0) {
         const To value = convertElement<To>(loadElement<From>(src), numpyRules);
         // Typed stores only where NumPy's memory is aligned: an as_strided or byte-offset view need not be.
-        if (ds == static_cast<std::int64_t>(sizeof(To)) && reinterpret_cast<std::uintptr_t>(dst) % alignof(To) == 0) {
+        if (ds == static_cast<std::int64_t>(sizeof(To)) && isAligned<To>(dst)) {
             To* out = reinterpret_cast<To*>(dst);
             for (std::int64_t i = 0; i < n; ++i)
                 out[i] = value;

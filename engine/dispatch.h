@@ -68,6 +68,14 @@ decltype(auto) dispatchDType(DType dtype, F&& f)
     return f(TypeTag<float>{});
 }
 
+// NumPy views may start at any byte (a float64 view of a float32 array at its second element); typed
+// pointer loops are only used on aligned memory, the rest goes through memcpy loads and stores.
+template <typename T>
+inline bool isAligned(const void* p)
+{
+    return reinterpret_cast<std::uintptr_t>(p) % alignof(T) == 0;
+}
+
 // Reads an element; bools are read as "any bit set" so that bytes viewed as bool are never UB.
 template <typename T>
 inline T loadElement(const std::byte* p)

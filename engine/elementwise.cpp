@@ -1,5 +1,6 @@
 #include "elementwise.h"
 
+#include "arithmetickernels.h"
 #include "arrayfactory.h"
 #include "autograd.h"
 #include "copykernel.h"
@@ -183,294 +184,6 @@ std::string numpyShapeTuple(IntSpan shape)
     return out + ")";
 }
 
-// ---- Kernels ----------------------------------------------------------------------------------------
-
-template <typename T>
-T wrapAdd(T a, T b)
-{
-    using U = std::make_unsigned_t<T>;
-    return static_cast<T>(static_cast<U>(static_cast<U>(a) + static_cast<U>(b)));
-}
-template <typename T>
-T wrapSub(T a, T b)
-{
-    using U = std::make_unsigned_t<T>;
-    return static_cast<T>(static_cast<U>(static_cast<U>(a) - static_cast<U>(b)));
-}
-template <typename T>
-T wrapMul(T a, T b)
-{
-    using U = std::make_unsigned_t<T>;
-    if constexpr (sizeof(T) < sizeof(unsigned))
-        return static_cast<T>(static_cast<U>(static_cast<unsigned>(static_cast<U>(a)) * static_cast<unsigned>(static_cast<U>(b))));
-    else
-        return static_cast<T>(static_cast<U>(static_cast<U>(a) * static_cast<U>(b)));
-}
-
-// Python's floor division and modulo on integers; b == 0 is handled by the callers (torch raises, NumPy
-// gives 0 with a warning) and INT_MIN // -1 wraps instead of trapping.
-template <typename T>
-T floorDivInt(T a, T b)
-{
-    if (b == 0)
-        return 0;
-    if constexpr (std::is_signed_v<T>) {
-        if (b == -1)
-            return wrapSub<T>(0, a);
-        const T quotient = static_cast<T>(a / b);
-        const T remainder = static_cast<T>(a % b);
-        return (remainder != 0 && ((remainder < 0) != (b < 0))) ? static_cast<T>(quotient - 1) : quotient;
-    } else {
-        return static_cast<T>(a / b);
-    }
-}
-
-template <typename T>
-T modInt(T a, T b)
-{
-    if (b == 0)
-        return 0;
-    if constexpr (std::is_signed_v<T>) {
-        if (b == -1)
-            return 0;
-        const T remainder = static_cast<T>(a % b);
-        return (remainder != 0 && ((remainder < 0) != (b < 0))) ? static_cast<T>(remainder + b) : remainder;
-    } else {
-        return static_cast<T>(a % b);
-    }
-}
-
-// c10's div_floor_floating, which is also NumPy's npy_divmod: floor((a - fmod(a, b)) / b), corrected.
-template <typename T>
-T floorDivFloat(T a, T b)
-{
-    if (b == 0)
-        return a / b;
-    const T mod = std::fmod(a, b);
-    T div = (a - mod) / b;
-    if (mod != 0 && ((b < 0) != (mod < 0)))
-        div -= T(1);
-    T floordiv;
-    if (div != 0) {
-        floordiv = std::floor(div);
-        if (div - floordiv > T(0.5))
-            floordiv += T(1);
-    } else {
-        floordiv = std::copysign(T(0), a / b);
-    }
-    return floordiv;
-}
-
-template <typename T>
-T modFloat(T a, T b)
-{
-    T mod = std::fmod(a, b);
-    if (mod != 0 && ((b < 0) != (mod < 0)))
-        mod += b;
-    else if (mod == 0)
-        mod = std::copysign(T(0), b);
-    return mod;
-}
-
-template <typename T>
-T powInt(T base, T exponent)
-{
-    if constexpr (std::is_signed_v<T>) {
-        if (exponent < 0) {  // c10's powi: only 1 and -1 survive a negative exponent
-            if (base == 1)
-                return 1;
-            if (base == -1)
-                return (exponent % 2) ? T(-1) : T(1);
-            return 0;
-        }
-    }
-    T result = 1;
-    while (exponent) {
-        if (exponent & 1)
-            result = wrapMul<T>(result, base);
-        exponent = static_cast<T>(exponent >> 1);
-        base = wrapMul<T>(base, base);
-    }
-    return result;
-}
-
-// How a library evaluates one op on opmath values. NumPy's float32 power is powf; torch's tensor ** scalar
-// goes through double pow.
-template <typename C>
-struct OpMathOps {
-    using M = OpMathT<C>;
-
-    static M add(M a, M b)
-    {
-        if constexpr (std::is_same_v<C, bool>)
-            return a || b;
-        else if constexpr (std::is_integral_v<C>)
-            return wrapAdd<C>(a, b);
-        else
-            return a + b;
-    }
-    static M sub(M a, M b)
-    {
-        if constexpr (std::is_integral_v<C> && !std::is_same_v<C, bool>)
-            return wrapSub<C>(a, b);
-        else
-            return a - b;
-    }
-    static M mul(M a, M b)
-    {
-        if constexpr (std::is_same_v<C, bool>)
-            return a && b;
-        else if constexpr (std::is_integral_v<C>)
-            return wrapMul<C>(a, b);
-        else
-            return a * b;
-    }
-    static M div(M a, M b) { return a / b; }
-    static M floorDiv(M a, M b)
-    {
-        if constexpr (std::is_same_v<C, bool>)
-            return a;  // unreachable: both libraries refuse or widen bool // bool
-        else if constexpr (std::is_integral_v<C>)
-            return floorDivInt<C>(a, b);
-        else
-            return floorDivFloat<M>(a, b);
-    }
-    static M mod(M a, M b)
-    {
-        if constexpr (std::is_same_v<C, bool>)
-            return a && !b;  // unreachable, as above
-        else if constexpr (std::is_integral_v<C>)
-            return modInt<C>(a, b);
-        else
-            return modFloat<M>(a, b);
-    }
-    static M pow(M a, M b, bool viaDouble = false)
-    {
-        if constexpr (std::is_same_v<C, bool>)
-            return a || !b;  // unreachable, as above
-        else if constexpr (std::is_integral_v<C>)
-            return powInt<C>(a, b);
-        else if constexpr (std::is_same_v<M, float>)
-            return viaDouble ? static_cast<float>(std::pow(static_cast<double>(a), static_cast<double>(b))) : std::pow(a, b);
-        else
-            return std::pow(a, b);
-    }
-};
-
-// The element types whose loops get contiguous fast paths; the rest run the generic strided loop, which is
-// plenty for tutorial-sized bool/int8/int16/uint8/float16 arrays and keeps the code size in check.
-template <typename T>
-inline constexpr bool kHasFastLoops =
-    std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int64_t> ||
-    std::is_same_v<T, std::int32_t>;
-
-// out = f(a, b) over one run; the contiguous and broadcast-scalar cases are plain loops GCC vectorizes.
-template <typename Out, typename C, typename F>
-void binaryRun(const InnerRun<3>& run, F f)
-{
-    using M = OpMathT<C>;
-    const std::int64_t n = run.count;
-    std::byte* out = run.data[0];
-    const std::byte* a = run.data[1];
-    const std::byte* b = run.data[2];
-    const std::int64_t so = run.byteStrides[0], sa = run.byteStrides[1], sb = run.byteStrides[2];
-    constexpr std::int64_t O = sizeof(Out), I = sizeof(C);
-    if constexpr (kHasFastLoops<C> && kHasFastLoops<Out>) {
-        Out* o = reinterpret_cast<Out*>(out);
-        const C* x = reinterpret_cast<const C*>(a);
-        const C* y = reinterpret_cast<const C*>(b);
-        if (so == O && sa == I && sb == I) {
-            for (std::int64_t i = 0; i < n; ++i)
-                o[i] = static_cast<Out>(f(x[i], y[i]));
-            return;
-        }
-        if (so == O && sa == I && sb == 0) {
-            const C yv = *y;
-            for (std::int64_t i = 0; i < n; ++i)
-                o[i] = static_cast<Out>(f(x[i], yv));
-            return;
-        }
-        if (so == O && sa == 0 && sb == I) {
-            const C xv = *x;
-            for (std::int64_t i = 0; i < n; ++i)
-                o[i] = static_cast<Out>(f(xv, y[i]));
-            return;
-        }
-    }
-    for (std::int64_t i = 0; i < n; ++i) {
-        const M x = static_cast<M>(loadElement<C>(a + i * sa));
-        const M y = static_cast<M>(loadElement<C>(b + i * sb));
-        storeElement<Out>(out + i * so, convertElement<Out>(f(x, y)));
-    }
-}
-
-// dst = f(dst, b) over one run of the write path.
-template <typename C, typename F>
-void inplaceRun(const InnerRun<2>& run, F f)
-{
-    using M = OpMathT<C>;
-    const std::int64_t n = run.count;
-    std::byte* dst = run.data[0];
-    const std::byte* b = run.data[1];
-    const std::int64_t sd = run.byteStrides[0], sb = run.byteStrides[1];
-    constexpr std::int64_t I = sizeof(C);
-    if constexpr (kHasFastLoops<C>) {
-        C* d = reinterpret_cast<C*>(dst);
-        const C* y = reinterpret_cast<const C*>(b);
-        if (sd == I && sb == 0) {
-            const C yv = *y;
-            for (std::int64_t i = 0; i < n; ++i)
-                d[i] = static_cast<C>(f(d[i], yv));
-            return;
-        }
-        if (sd == I && sb == I) {
-            for (std::int64_t i = 0; i < n; ++i)
-                d[i] = static_cast<C>(f(d[i], y[i]));
-            return;
-        }
-    }
-    for (std::int64_t i = 0; i < n; ++i) {
-        const M x = static_cast<M>(loadElement<C>(dst + i * sd));
-        const M y = static_cast<M>(loadElement<C>(b + i * sb));
-        storeElement<C>(dst + i * sd, convertElement<C>(f(x, y)));
-    }
-}
-
-// Calls body(f) with the op's functor on opmath values of compute type C. Arithmetic and comparisons are
-// separate so each instantiates only the loops it can reach (the file's compile time depends on it).
-template <typename C, typename Body>
-void withArithmetic(BinaryOp op, Body&& body)
-{
-    using Ops = OpMathOps<C>;
-    using M = OpMathT<C>;
-    switch (op) {
-    case BinaryOp::Add: body([](M a, M b) { return Ops::add(a, b); }); return;
-    case BinaryOp::Sub: body([](M a, M b) { return Ops::sub(a, b); }); return;
-    case BinaryOp::Mul: body([](M a, M b) { return Ops::mul(a, b); }); return;
-    case BinaryOp::Div: body([](M a, M b) { return Ops::div(a, b); }); return;
-    case BinaryOp::FloorDiv: body([](M a, M b) { return Ops::floorDiv(a, b); }); return;
-    case BinaryOp::Mod: body([](M a, M b) { return Ops::mod(a, b); }); return;
-    case BinaryOp::Pow: body([](M a, M b) { return Ops::pow(a, b, false); }); return;
-    default: AV_INTERNAL_ASSERT(false, "not an arithmetic op: ", symbolOf(op));
-    }
-}
-
-template <typename C, typename Body>
-void withComparison(BinaryOp op, Body&& body)
-{
-    using M = OpMathT<C>;
-    switch (op) {
-    case BinaryOp::Lt: body([](M a, M b) { return a < b; }); return;
-    case BinaryOp::Le: body([](M a, M b) { return a <= b; }); return;
-    case BinaryOp::Gt: body([](M a, M b) { return a > b; }); return;
-    case BinaryOp::Ge: body([](M a, M b) { return a >= b; }); return;
-    case BinaryOp::Eq: body([](M a, M b) { return a == b; }); return;
-    case BinaryOp::Ne: body([](M a, M b) { return a != b; }); return;
-    default: AV_INTERNAL_ASSERT(false, "not a comparison: ", symbolOf(op));
-    }
-}
-
-
 // ---- NumPy's floating-point warnings ------------------------------------------------------------------
 
 std::string_view ufuncName(BinaryOp op)
@@ -625,27 +338,10 @@ std::string_view torchGradFn(BinaryOp op, bool scalarLhs, bool tensorExponent)
 
 // ---- The out-of-place computation ------------------------------------------------------------------
 
-// out = a op b with both inputs already of dtype types.compute and broadcastable to `shape`.
 ArrayPtr runBinary(BinaryOp op, const Array& a, const Array& b, const OpTypes& types, Flavour flavour,
                    const Shape& shape)
 {
-    ArrayPtr out = allocateArray(flavour, types.result, shape, Device::cpu(), /*zeroFill=*/false);
-    const Strides so = out->byteStrides();
-    const Strides sa = broadcastByteStrides(shape, a.sizes(), a.strides(), a.itemsize());
-    const Strides sb = broadcastByteStrides(shape, b.sizes(), b.strides(), b.itemsize());
-    LoopOperands<3> operands{{out->data(), a.data(), b.data()}, {so.data(), sa.data(), sb.data()}};
-    dispatchDType(types.compute, [&]<typename C>(TypeTag<C>) {
-        if (isComparison(op)) {
-            withComparison<C>(op, [&](auto f) {
-                forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) { binaryRun<bool, C>(run, f); });
-            });
-        } else {
-            withArithmetic<C>(op, [&](auto f) {
-                forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) { binaryRun<C, C>(run, f); });
-            });
-        }
-    });
-    return out;
+    return binaryKernel(op, a, b, types.compute, types.result, flavour, shape);
 }
 
 // ---- Unary maps -------------------------------------------------------------------------------------
@@ -954,42 +650,12 @@ void writeBinaryInto(const ArrayPtr& target, BinaryOp op, const Array& y, DType 
 {
     Array& dst = *target;
     if (dst.dtype() == compute && !alpha) {
-        const std::array<WriteInput, 1> inputs{
-            WriteInput{y.data(), broadcastByteStrides(dst.sizes(), y.sizes(), y.strides(), y.itemsize())}};
-        dispatchDType(compute, [&]<typename C>(TypeTag<C>) {
-            withArithmetic<C>(op, [&](auto f) {
-                writeElements<1>(dst, context, inputs, [&](const InnerRun<2>& run) { inplaceRun<C>(run, f); });
-            });
-        });
+        inplaceKernel(dst, op, y, context);
         return;
     }
     const ArrayPtr x = operandAs(target, compute);
-    ArrayPtr result;
-    if (alpha) {
-        // add_(other, alpha): a + alpha * b with one rounding where torch's vector kernel fuses it (fmadd).
-        result = allocateArray(flavour, compute, dst.sizes(), Device::cpu(), false);
-        const Strides so = result->byteStrides();
-        const Strides sx = x->byteStrides();
-        const Strides sy = broadcastByteStrides(dst.sizes(), y.sizes(), y.strides(), y.itemsize());
-        LoopOperands<3> operands{{result->data(), x->data(), y.data()}, {so.data(), sx.data(), sy.data()}};
-        const double scale = alpha->toDouble() * (op == BinaryOp::Sub ? -1.0 : 1.0);
-        const std::int64_t intScale = alpha->toInt() * (op == BinaryOp::Sub ? -1 : 1);
-        dispatchDType(compute, [&]<typename C>(TypeTag<C>) {
-            using M = OpMathT<C>;
-            forEachInMemoryOrder<3>(dst.sizes(), operands, [&](const InnerRun<3>& run) {
-                binaryRun<C, C>(run, [&](M a, M b) -> M {
-                    if constexpr (std::is_same_v<C, bool>)
-                        return a || (b && intScale != 0);
-                    else if constexpr (std::is_integral_v<C>)
-                        return wrapAdd<C>(a, wrapMul<C>(static_cast<C>(intScale), b));
-                    else
-                        return std::fma(static_cast<M>(scale), b, a);
-                });
-            });
-        });
-    } else {
-        result = runBinary(op, *x, y, OpTypes{compute, compute}, flavour, dst.sizes());
-    }
+    const ArrayPtr result = alpha ? addScaledKernel(*x, y, op == BinaryOp::Sub ? -1.0 : 1.0, *alpha, compute, flavour, dst.sizes())
+                                  : binaryKernel(op, *x, y, compute, compute, flavour, dst.sizes());
     copyIntoExisting(dst, *result, context);
 }
 

@@ -11,15 +11,6 @@ namespace {
 
 // ---- torch ---------------------------------------------------------------------------------------------
 
-enum class Category { Bool, Integral, Floating };
-
-Category categoryOf(DType dtype)
-{
-    if (dtype == DType::Bool)
-        return Category::Bool;
-    return isFloating(dtype) ? Category::Floating : Category::Integral;
-}
-
 std::optional<DType> promoteSkippingUndefined(std::optional<DType> a, std::optional<DType> b)
 {
     if (!a)
