@@ -12,9 +12,6 @@
 
 namespace av::engine {
 
-// NumPy's order= argument. torch has none; its callers pass the default.
-enum class MemoryOrder : std::uint8_t { C, F, A, K };
-
 // --- reshaping ---------------------------------------------------------------------------------------
 
 // t.view(*shape): a view or RuntimeError ("view size is not compatible with input tensor's size and
