@@ -10,8 +10,9 @@
 
 namespace av::engine {
 
-// torch's empty_like(src, memory_format=torch.preserve_format): src's strides when src is non-overlapping
-// and dense (a transposed tensor stays transposed), C-contiguous otherwise. Not zero-filled.
+// torch's empty_like(src, memory_format=torch.preserve_format), also what clone() and .to() allocate: src's
+// strides when src is non-overlapping and dense (a transposed tensor stays transposed), else dense strides
+// in src's stride order (infer_dense_strides). Not zero-filled.
 ArrayPtr allocateLike(const Array& src, DType dtype);
 
 // t.clone(): preserves the layout as allocateLike does; grad_fn CloneBackward0.
