@@ -15,9 +15,11 @@ namespace {
 ArrayPtr allocateStrided(Flavour flavour, DType dtype, const Shape& sizes, const Strides& strides)
 {
     ArrayPtr dense = allocateArray(flavour, dtype, sizes, Device::cpu(), /*zeroFill=*/false);
-    if (strides == dense->strides())
+    // NumPy 1.24 gives every new zero-size array all-zero strides.
+    const Strides actual = flavour == Flavour::Numpy && numelOf(sizes) == 0 ? Strides(sizes.size(), 0) : strides;
+    if (actual == dense->strides())
         return dense;
-    ArrayPtr out = Array::make({flavour, dtype, sizes, strides, dense->storage(), 0});
+    ArrayPtr out = Array::make({flavour, dtype, sizes, actual, dense->storage(), 0});
     if (flavour == Flavour::Numpy)
         out->setOwnsData(true);
     return out;

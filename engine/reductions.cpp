@@ -582,6 +582,19 @@ std::vector<std::size_t> numpyAxisOrder(const Array& in)
     return perm;
 }
 
+// A new NumPy array owning its memory, with the given element strides; NumPy 1.24 gives every new
+// zero-size array all-zero strides (np.zeros((3, 0)).strides == (0, 0)).
+ArrayPtr numpyResultArray(DType dtype, const Shape& shape, Strides strides)
+{
+    if (numelOf(shape) == 0)
+        std::fill(strides.begin(), strides.end(), 0);
+    ArrayPtr out = allocateArray(Flavour::Numpy, dtype, shape);
+    if (strides != out->strides())
+        out = Array::make({Flavour::Numpy, dtype, shape, strides, out->storage(), 0});
+    out->setOwnsData(true);
+    return out;
+}
+
 // The result array as the iterator allocates it: strides follow the iteration order, so a transposed
 // input gives a transposed result; keepdims axes have size 1.
 ArrayPtr numpyAllocateResult(const Array& in, const std::vector<std::size_t>& order, const std::vector<bool>& reduced,
@@ -605,11 +618,7 @@ ArrayPtr numpyAllocateResult(const Array& in, const std::vector<std::size_t>& or
         strides[static_cast<std::size_t>(o)] = stride;
         stride *= shape[static_cast<std::size_t>(o)];
     }
-    ArrayPtr out = allocateArray(Flavour::Numpy, dtype, shape);
-    if (strides != out->strides())
-        out = Array::make({Flavour::Numpy, dtype, shape, strides, out->storage(), 0});
-    out->setOwnsData(true);
-    return out;
+    return numpyResultArray(dtype, shape, strides);
 }
 
 NumpyReduction numpyPlan(const Array& in, const std::vector<bool>& reduced, bool keepdims, DType outDtype)
@@ -1272,10 +1281,7 @@ ArrayPtr numpyNewLikeKeepOrder(const Array& prototype, DType dtype)
         strides[perm[k]] = stride;
         stride *= prototype.sizes()[perm[k]];
     }
-    ArrayPtr dense = allocateArray(Flavour::Numpy, dtype, prototype.sizes());
-    ArrayPtr out = Array::make({Flavour::Numpy, dtype, prototype.sizes(), strides, dense->storage(), 0});
-    out->setOwnsData(true);
-    return out;
+    return numpyResultArray(dtype, prototype.sizes(), strides);
 }
 
 // ---------------------------------------------------------------------------------------------------
