@@ -92,8 +92,9 @@ bool contiguousInOrder(const Shape& sizes, const Strides& strides, bool rowMajor
 
 }  // namespace
 
-bool Array::isContiguous() const { return contiguousInOrder(m_sizes, m_strides, true); }
-bool Array::isFContiguous() const { return contiguousInOrder(m_sizes, m_strides, false); }
+// An empty array is both, whatever its strides (c10 and NumPy agree).
+bool Array::isContiguous() const { return m_numel == 0 || contiguousInOrder(m_sizes, m_strides, true); }
+bool Array::isFContiguous() const { return m_numel == 0 || contiguousInOrder(m_sizes, m_strides, false); }
 
 bool Array::isNonOverlappingAndDense() const
 {

@@ -348,11 +348,22 @@ ArrayPtr asNumpyOperand(const ArrayPtr& value)
 {
     if (value->isNdarray())
         return value;
-    AV_CHECK(!value->requiresGrad(), runtimeError,
+    // Tensor.__array__ is self.numpy(): refused while grad mode is on for a tensor that requires grad; the
+    // array's base is self.detach(), a new tensor object over the same memory.
+    AV_CHECK(!(GradMode::isEnabled() && value->requiresGrad()), runtimeError,
              "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    ArrayPtr view = Array::make({Flavour::Numpy, value->dtype(), value->sizes(), value->strides(), value->storage(),
-                                 value->byteOffset()});
-    view->setBase(value);
+    ArrayPtr detached = Array::make({Flavour::Torch, value->dtype(), value->sizes(), value->strides(), value->storage(),
+                                     value->byteOffset()});
+    detached->setVersionCounter(value->versionCounter());
+    ArrayPtr view;
+    if (value->numel() == 0) {
+        // NumPy allocates its own (empty) data for a zero-size tensor, with zero strides, and owns it.
+        view = allocateStrided(Flavour::Numpy, value->dtype(), value->sizes(), value->strides());
+    } else {
+        view = Array::make({Flavour::Numpy, value->dtype(), value->sizes(), value->strides(), value->storage(),
+                            value->byteOffset()});
+    }
+    view->setBase(detached);
     return view;
 }
 
@@ -365,7 +376,12 @@ ArrayPtr clone(const ArrayPtr& self)
         recordOp(*out, "CloneBackward0", {self.get()});
         return out;
     }
-    return contiguousCopy(*self, Flavour::Numpy, self->dtype());
+    // a.copy(): order='C'; a NumPy scalar's copy is a NumPy scalar.
+    ArrayPtr out = allocateStrided(Flavour::Numpy, self->dtype(), self->sizes(), contiguousStrides(self->sizes()));
+    if (self->numel() > 0)
+        copyIntoFresh(*out, *self);
+    out->setNumpyScalar(self->isNumpyScalar());
+    return out;
 }
 
 ArrayPtr contiguous(const ArrayPtr& self)
@@ -390,7 +406,9 @@ ArrayPtr ascontiguousarray(const ArrayPtr& input)
     }
     if (a->isContiguous())
         return a;
-    return contiguousCopy(*a, Flavour::Numpy, a->dtype());
+    ArrayPtr out = allocateStrided(Flavour::Numpy, a->dtype(), a->sizes(), contiguousStrides(a->sizes()));
+    copyIntoFresh(*out, *a);
+    return out;
 }
 
 ArrayPtr concatenate(Flavour library, const std::vector<ArrayPtr>& arrays, std::optional<std::int64_t> axis)
@@ -434,6 +452,9 @@ ArrayPtr stack(Flavour library, const std::vector<ArrayPtr>& arrays, std::int64_
             Strides strides = joined->strides();
             const std::int64_t inner = joined->strides()[static_cast<std::size_t>(dim)];
             strides.insert(strides.begin() + dim, inner * entry[static_cast<std::size_t>(dim)]);
+            // computeStride: an empty tensor viewed to another shape gets resize-like strides.
+            if (numelOf(sizes) == 0)
+                strides = contiguousStrides(sizes);
             out = Array::make({Flavour::Torch, joined->dtype(), sizes, strides, joined->storage(), 0});
         } else {
             std::vector<ArrayPtr> expanded;

@@ -20,23 +20,17 @@ using namespace av::engine;
 // Python side of the helpers below; every case's snippet starts with it.
 inline const char* kPrelude =
     "import math\n"
-    "TD={'bool':torch.bool,'uint8':torch.uint8,'int8':torch.int8,'int16':torch.int16,"
-    "'int32':torch.int32,'int64':torch.int64,'float16':torch.float16,"
-    "'float32':torch.float32,'float64':torch.float64}\n"
-    "def T(shape, dt='float32', grad=False):\n"
-    "    t = torch.arange(math.prod(shape)).to(TD[dt]).reshape(shape).clone()\n"
-    "    return t.requires_grad_() if grad else t\n"
-    "def N(shape, dt='float64'):\n"
-    "    return np.arange(math.prod(shape)).astype(dt).reshape(shape).copy()\n"
-    "def G(shape, s=1, dt='float32'):\n"
-    "    k = (np.arange(math.prod(shape), dtype=np.uint64) * np.uint64(2654435761) + np.uint64(s)) % "
-    "np.uint64(4294967296)\n"
-    "    return (k.astype(np.float64) / 4294967296.0 * 200.0 - 100.0).astype(dt).reshape(shape)\n"
-    "def NG(shape, s=1, dt='float64'):\n"
-    "    return G(shape, s, dt)\n"
-    "def TG(shape, s=1, dt='float32', grad=False):\n"
-    "    t = torch.from_numpy(G(shape, s, dt).copy())\n"
-    "    return t.requires_grad_() if grad else t\n";
+    "def T(s,dt='float32',grad=False):\n"
+    " t=torch.arange(math.prod(s)).to(getattr(torch,dt)).reshape(s).clone()\n"
+    " return t.requires_grad_() if grad else t\n"
+    "def N(s,dt='float64'):return np.arange(math.prod(s)).astype(dt).reshape(s).copy()\n"
+    "def G(s,k=1,dt='float32'):\n"
+    " i=(np.arange(math.prod(s),dtype=np.uint64)*np.uint64(2654435761)+np.uint64(k))%np.uint64(4294967296)\n"
+    " return (i.astype(np.float64)/4294967296.0*200.0-100.0).astype(dt).reshape(s)\n"
+    "def NG(s,k=1,dt='float64'):return G(s,k,dt)\n"
+    "def TG(s,k=1,dt='float32',grad=False):\n"
+    " t=torch.from_numpy(G(s,k,dt).copy())\n"
+    " return t.requires_grad_() if grad else t\n";
 
 inline ArrayPtr filledWith(Flavour flavour, const Shape& shape, DType dtype, const auto& valueAt)
 {
@@ -45,8 +39,12 @@ inline ArrayPtr filledWith(Flavour flavour, const Shape& shape, DType dtype, con
         for (std::int64_t i = 0; i < array->numel(); ++i)
             storeElement<E>(array->data() + i * array->itemsize(), valueAt.template operator()<E>(i));
     });
-    if (flavour == Flavour::Numpy)
+    if (flavour == Flavour::Numpy) {
+        // NumPy gives every new zero-size array all-zero strides.
+        if (array->numel() == 0)
+            array = Array::make({flavour, dtype, shape, Strides(shape.size(), 0), array->storage(), 0});
         array->setOwnsData(true);
+    }
     return array;
 }
 
