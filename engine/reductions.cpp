@@ -93,11 +93,6 @@ Shape reducedShape(const Array& self, const std::vector<bool>& reduced, bool kee
     return out;
 }
 
-bool anyReduced(const std::vector<bool>& reduced)
-{
-    return std::find(reduced.begin(), reduced.end(), true) != reduced.end();
-}
-
 // torch's autograd refuses to record an op whose result cannot carry a gradient; x.sum(dtype=torch.int64)
 // on a tensor that requires grad trips this (internal) assertion in 1.13, and users see exactly this text.
 void checkDifferentiableResult(const Array& self, DType resultDtype)
@@ -119,14 +114,8 @@ ArrayPtr numpyResult(ArrayPtr out)
 // Element access shared by the kernels
 // ---------------------------------------------------------------------------------------------------
 
-template <typename T>
-inline T at(const std::byte* base, std::int64_t byteOffset)
-{
-    return loadElement<T>(base + byteOffset);
-}
-
-// IEEE addition in the accumulator type. NOTE: kept out of line-able contraction: the engine is built
-// without -ffast-math and for x86-64 without FMA, so a + b is one rounded addition, as in both libraries.
+// One rounded IEEE addition in the accumulator type, as in both libraries: the engine is compiled as ISO C++
+// (no floating-point contraction into FMA) and without -ffast-math, so nothing is reassociated.
 template <typename Acc>
 inline Acc addAcc(Acc a, Acc b)
 {
@@ -673,18 +662,11 @@ NumpyReduction numpyPlan(const Array& in, const std::vector<bool>& reduced, bool
 // output element's run; element-wise calls receive single elements.
 //   reduceCall(outPtr, const Loop* values, count, bool firstVisit, bool stridedInput)
 //   elementCall(outPtr, Loop value)
-template <typename Loop, typename ReduceCall, typename ElementCall>
-void numpyIterate(const NumpyReduction& plan, const Array& in, ReduceCall&& reduceCall, ElementCall&& elementCall)
+template <typename Loop, typename From, typename ReduceCall, typename ElementCall>
+void numpyIterateFrom(const NumpyReduction& plan, const Array& in, ReduceCall& reduceCall, ElementCall& elementCall)
 {
-    if (in.numel() == 0)
-        return;
     const std::vector<NumpyAxis>& axes = plan.axes;
-    const bool numpyRules = true;
-    const auto loadAs = [&](const std::byte* p) {
-        return dispatchDType(in.dtype(), [&]<typename From>(TypeTag<From>) {
-            return convertElement<Loop>(loadElement<From>(p), numpyRules);
-        });
-    };
+    const auto loadAs = [](const std::byte* p) { return convertElement<Loop>(loadElement<From>(p), /*numpyRules=*/true); };
     std::size_t r = 0;
     while (r < axes.size() && axes[r].outStride == 0)
         ++r;
@@ -782,6 +764,16 @@ void numpyIterate(const NumpyReduction& plan, const Array& in, ReduceCall&& redu
         if (level == axes.size())
             return;
     }
+}
+
+template <typename Loop, typename ReduceCall, typename ElementCall>
+void numpyIterate(const NumpyReduction& plan, const Array& in, ReduceCall&& reduceCall, ElementCall&& elementCall)
+{
+    if (in.numel() == 0)
+        return;
+    dispatchDType(in.dtype(), [&]<typename From>(TypeTag<From>) {
+        numpyIterateFrom<Loop, From>(plan, in, reduceCall, elementCall);
+    });
 }
 
 // pairwise_sum (numpy/core/src/umath/loops_utils.h.src); Acc is float for half, as @type@ there.
@@ -938,15 +930,14 @@ std::int64_t numpySimdWidthBytes()
 // of several equal lanes (+0.0 / -0.0) survives: GCC's _mm512_reduce_*_p[sd] on AVX512 (high half
 // against low half), NumPy's own halving (low against high) on AVX2 and SSE.
 template <typename T>
-T numpyReduceLanes(std::vector<T> lanes, Extremum which)
+T numpyReduceLanes(T* l, std::size_t count, Extremum which)
 {
     const auto op = [which](T a, T b) { return which == Extremum::Max ? (a > b ? a : b) : (a < b ? a : b); };
-    for (const T lane : lanes)
-        if (std::isnan(lane))
+    for (std::size_t k = 0; k < count; ++k)
+        if (std::isnan(l[k]))
             return std::numeric_limits<T>::quiet_NaN();
-    std::vector<T>& l = lanes;
     if (numpySimdWidthBytes() == 64) {
-        if (l.size() == 16) {  // float32
+        if (count == 16) {  // float32
             for (std::size_t i = 0; i < 8; ++i)
                 l[i] = op(l[8 + i], l[i]);
             for (std::size_t j = 0; j < 4; ++j)
@@ -960,7 +951,7 @@ T numpyReduceLanes(std::vector<T> lanes, Extremum which)
         return op(l[0], l[1]);
     }
     // AVX2 / SSE: halves low against high down to four lanes (float32) or two (float64), then pairs.
-    std::size_t n = l.size();
+    std::size_t n = count;
     const std::size_t stop = sizeof(T) == 4 ? 4 : 2;
     while (n > stop) {
         n /= 2;
@@ -992,13 +983,15 @@ void numpyExtremumCall(T& io, const T* ip, std::int64_t len, bool stridedInput, 
             if (len < 1)
                 return;
             const std::int64_t vstep = numpySimdWidthBytes() / static_cast<std::int64_t>(sizeof(T));
-            std::vector<T> acc(static_cast<std::size_t>(vstep), io);
-            const auto lanewise = [&](std::vector<T>& a, const T* b) {
+            using Vec = std::array<T, 16>;  // the widest vector: 64 bytes of float
+            Vec acc;
+            acc.fill(io);
+            const auto lanewise = [&](Vec& a, const T* b) {
                 for (std::int64_t k = 0; k < vstep; ++k)
                     a[static_cast<std::size_t>(k)] = op(a[static_cast<std::size_t>(k)], b[k]);
             };
-            std::vector<T> r01(static_cast<std::size_t>(vstep)), r23(r01), r45(r01), r67(r01);
-            const auto pair = [&](std::vector<T>& out, const T* a, const T* b) {
+            Vec r01, r23, r45, r67;
+            const auto pair = [&](Vec& out, const T* a, const T* b) {
                 for (std::int64_t k = 0; k < vstep; ++k)
                     out[static_cast<std::size_t>(k)] = op(a[k], b[k]);
             };
@@ -1015,7 +1008,7 @@ void numpyExtremumCall(T& io, const T* ip, std::int64_t len, bool stridedInput, 
             }
             for (; len - i >= vstep; i += vstep)
                 lanewise(acc, ip + i);
-            io = numpyReduceLanes<T>(acc, which);
+            io = numpyReduceLanes<T>(acc.data(), static_cast<std::size_t>(vstep), which);
         } else if (len >= 8) {
             // The strided path's scalar unroll: eight accumulators seeded by the first eight values.
             T m[8];
@@ -1077,11 +1070,9 @@ ArrayPtr numpyExtremum(const ArrayPtr& self, const ReduceOptions& options, Extre
                 firstStrides.push_back(self->strides()[d]);
             }
         }
-        if (self->numel() > 0 || !anyReduced(reduced)) {
-            ArrayPtr first = Array::make({Flavour::Numpy, self->dtype(), firstShape, firstStrides, self->storage(),
-                                          self->byteOffset()});
-            copyIntoFresh(*plan.out, *first);
-        }
+        ArrayPtr first = Array::make({Flavour::Numpy, self->dtype(), firstShape, firstStrides, self->storage(),
+                                      self->byteOffset()});
+        copyIntoFresh(*plan.out, *first);
     }
     dispatchDType(self->dtype(), [&]<typename T>(TypeTag<T>) {
         numpyIterate<T>(
