@@ -661,7 +661,7 @@ NumpyReduction numpyPlan(const Array& in, const std::vector<bool>& reduced, bool
 // contiguous buffer converted to the loop's dtype, at most 8192 at a time, counted from the start of the
 // output element's run; element-wise calls receive single elements.
 //   reduceCall(outPtr, const Loop* values, count, bool firstVisit, bool stridedInput)
-//   elementCall(outPtr, Loop value)
+//   elementCall(outPtr, outByteStride, const Loop* values, count): out[k] = op(out[k], values[k])
 template <typename Loop, typename From, typename ReduceCall, typename ElementCall>
 void numpyIterateFrom(const NumpyReduction& plan, const Array& in, ReduceCall& reduceCall, ElementCall& elementCall)
 {
@@ -676,9 +676,15 @@ void numpyIterateFrom(const NumpyReduction& plan, const Array& in, ReduceCall& r
         std::vector<std::int64_t> counter(axes.size(), 0);
         std::byte* o = outBase;
         const std::byte* i = inBase;
+        const std::int64_t chunk = std::min(axes[0].size, kNumpyBufferSize);
+        std::unique_ptr<Loop[]> values(new Loop[static_cast<std::size_t>(chunk)]);
         while (true) {
-            for (std::int64_t k = 0; k < axes[0].size; ++k)
-                elementCall(o + k * axes[0].outStride, loadAs(i + k * axes[0].inStride));
+            for (std::int64_t start = 0; start < axes[0].size; start += chunk) {
+                const std::int64_t count = std::min(chunk, axes[0].size - start);
+                for (std::int64_t k = 0; k < count; ++k)
+                    values[static_cast<std::size_t>(k)] = loadAs(i + (start + k) * axes[0].inStride);
+                elementCall(o + start * axes[0].outStride, axes[0].outStride, values.get(), count);
+            }
             std::size_t level = 1;
             for (; level < axes.size(); ++level) {
                 const NumpyAxis& a = axes[level];
@@ -731,17 +737,24 @@ void numpyIterateFrom(const NumpyReduction& plan, const Array& in, ReduceCall& r
                 first = false;
         while (done < runLength) {
             const std::int64_t count = std::min(kNumpyBufferSize, runLength - done);
-            for (std::int64_t k = 0; k < count; ++k) {
-                buffer[static_cast<std::size_t>(k)] = loadAs(p);
-                // advance p through the run's axes
-                std::size_t level = 0;
-                for (; level < r; ++level) {
-                    if (++runCounter[level] < axes[level].size) {
-                        p += axes[level].inStride;
-                        break;
+            if (r == 1) {
+                const std::int64_t stride = axes[0].inStride;
+                for (std::int64_t k = 0; k < count; ++k)
+                    buffer[static_cast<std::size_t>(k)] = loadAs(p + k * stride);
+                p += count * stride;
+            } else {
+                for (std::int64_t k = 0; k < count; ++k) {
+                    buffer[static_cast<std::size_t>(k)] = loadAs(p);
+                    // advance p through the run's axes
+                    std::size_t level = 0;
+                    for (; level < r; ++level) {
+                        if (++runCounter[level] < axes[level].size) {
+                            p += axes[level].inStride;
+                            break;
+                        }
+                        runCounter[level] = 0;
+                        p -= (axes[level].size - 1) * axes[level].inStride;
                     }
-                    runCounter[level] = 0;
-                    p -= (axes[level].size - 1) * axes[level].inStride;
                 }
             }
             reduceCall(o, buffer.get(), count, first, stridedInput && runIndex >= bufferedRuns);
@@ -848,9 +861,10 @@ ArrayPtr numpySumReduce(const Array& in, const std::vector<bool>& reduced, bool 
                     const float io = static_cast<float>(loadElement<Half>(o)) + pairwiseSum<float>(values, count);
                     storeElement<Half>(o, toHalfRaisingOverflow(io));
                 },
-                [](std::byte* o, Half value) {
-                    storeElement<Half>(o, toHalfRaisingOverflow(static_cast<float>(loadElement<Half>(o)) +
-                                                                static_cast<float>(value)));
+                [](std::byte* o, std::int64_t os, const Half* values, std::int64_t count) {
+                    for (std::int64_t k = 0; k < count; ++k)
+                        storeElement<Half>(o + k * os, toHalfRaisingOverflow(static_cast<float>(loadElement<Half>(o + k * os)) +
+                                                                             static_cast<float>(values[k])));
                 });
         } else if constexpr (std::is_floating_point_v<L>) {
             numpyIterate<L>(
@@ -858,7 +872,10 @@ ArrayPtr numpySumReduce(const Array& in, const std::vector<bool>& reduced, bool 
                 [](std::byte* o, const L* values, std::int64_t count, bool, bool) {
                     storeElement<L>(o, addAcc(loadElement<L>(o), pairwiseSum<L>(values, count)));
                 },
-                [](std::byte* o, L value) { storeElement<L>(o, addAcc(loadElement<L>(o), value)); });
+                [](std::byte* o, std::int64_t os, const L* values, std::int64_t count) {
+                    for (std::int64_t k = 0; k < count; ++k)
+                        storeElement<L>(o + k * os, addAcc(loadElement<L>(o + k * os), values[k]));
+                });
         } else if constexpr (std::is_same_v<L, bool>) {
             const auto add = [](std::byte* o, bool value) { storeElement<bool>(o, loadElement<bool>(o) || value); };
             numpyIterate<bool>(
@@ -867,7 +884,10 @@ ArrayPtr numpySumReduce(const Array& in, const std::vector<bool>& reduced, bool 
                     for (std::int64_t k = 0; k < count; ++k)
                         add(o, values[k]);
                 },
-                add);
+                [&](std::byte* o, std::int64_t os, const bool* values, std::int64_t count) {
+                    for (std::int64_t k = 0; k < count; ++k)
+                        add(o + k * os, values[k]);
+                });
         } else {
             using U = std::make_unsigned_t<L>;
             const auto add = [](std::byte* o, L value) {
@@ -879,7 +899,10 @@ ArrayPtr numpySumReduce(const Array& in, const std::vector<bool>& reduced, bool 
                     for (std::int64_t k = 0; k < count; ++k)
                         add(o, values[k]);
                 },
-                add);
+                [&](std::byte* o, std::int64_t os, const L* values, std::int64_t count) {
+                    for (std::int64_t k = 0; k < count; ++k)
+                        add(o + k * os, values[k]);
+                });
         }
     });
     if (status)
@@ -1086,7 +1109,10 @@ ArrayPtr numpyExtremum(const ArrayPtr& self, const ReduceOptions& options, Extre
                     numpyExtremumCall<T>(io, values, count, strided, which);
                 storeElement<T>(o, io);
             },
-            [&](std::byte* o, T value) { storeElement<T>(o, numpyExtremumPair<T>(loadElement<T>(o), value, which)); });
+            [&](std::byte* o, std::int64_t os, const T* values, std::int64_t count) {
+                for (std::int64_t k = 0; k < count; ++k)
+                    storeElement<T>(o + k * os, numpyExtremumPair<T>(loadElement<T>(o + k * os), values[k], which));
+            });
     });
     return numpyResult(plan.out);
 }
@@ -1121,24 +1147,45 @@ inline T torchVecExtremum(T a, T b, Extremum which)
 
 // max_all / min_all: vec::reduce_all over the contiguous elements with Vectorized<T> lanes.
 template <typename T>
-T torchReduceAll(const T* data, std::int64_t size, Extremum which)
+T torchReduceAll(const std::byte* bytes, std::int64_t size, Extremum which)
 {
     constexpr std::int64_t kLanes = 32 / static_cast<std::int64_t>(sizeof(T)) > 0 ? 32 / static_cast<std::int64_t>(sizeof(T)) : 1;
     const auto op = [which](T a, T b) { return torchVecExtremum(a, b, which); };
+    const auto at = [bytes](std::int64_t i) { return loadElement<T>(bytes + i * static_cast<std::int64_t>(sizeof(T))); };
     if (size < kLanes) {
-        T acc = data[0];
+        T acc = at(0);
         for (std::int64_t i = 1; i < size; ++i)
-            acc = op(acc, data[i]);
+            acc = op(acc, at(i));
         return acc;
     }
     std::array<T, kLanes> acc;
-    std::copy(data, data + kLanes, acc.begin());
+    for (std::int64_t k = 0; k < kLanes; ++k)
+        acc[static_cast<std::size_t>(k)] = at(k);
     std::int64_t d = kLanes;
-    for (; d < size - (size % kLanes); d += kLanes)
-        for (std::int64_t k = 0; k < kLanes; ++k)
-            acc[static_cast<std::size_t>(k)] = op(acc[static_cast<std::size_t>(k)], data[d + k]);
+    if constexpr (std::is_floating_point_v<T>) {
+        // Branch-free lanes for the long middle: a NaN anywhere makes the result NaN (its payload is not
+        // visible), so NaN is tracked apart and the lanes keep _mm256_max_ps's tie rule.
+        bool sawNan = false;
+        for (const T v : acc)
+            sawNan |= v != v;
+        const bool isMax = which == Extremum::Max;
+        for (; d < size - (size % kLanes); d += kLanes) {
+            for (std::int64_t k = 0; k < kLanes; ++k) {
+                const T x = at(d + k);
+                T& a = acc[static_cast<std::size_t>(k)];
+                sawNan |= x != x;
+                a = isMax ? (a > x ? a : x) : (a < x ? a : x);
+            }
+        }
+        if (sawNan)
+            return std::numeric_limits<T>::quiet_NaN();
+    } else {
+        for (; d < size - (size % kLanes); d += kLanes)
+            for (std::int64_t k = 0; k < kLanes; ++k)
+                acc[static_cast<std::size_t>(k)] = op(acc[static_cast<std::size_t>(k)], at(d + k));
+    }
     for (std::int64_t k = 0; k < size - d; ++k)
-        acc[static_cast<std::size_t>(k)] = op(acc[static_cast<std::size_t>(k)], data[d + k]);
+        acc[static_cast<std::size_t>(k)] = op(acc[static_cast<std::size_t>(k)], at(d + k));
     if constexpr (std::is_same_v<T, float>) {
         // VecReduceAllSIMD<float> (AVX2): three shuffles, 128-bit halves, then 64-bit, then 32-bit.
         for (std::size_t shift = kLanes / 2; shift >= 1; shift /= 2) {
@@ -1164,10 +1211,7 @@ ArrayPtr torchExtremumAll(const ArrayPtr& self, Extremum which)
     ArrayPtr out = allocateArray(Flavour::Torch, self->dtype(), {});
     const ArrayPtr input = self->isContiguous() ? self : contiguousCopy(*self, Flavour::Torch, self->dtype());
     dispatchDType(self->dtype(), [&]<typename T>(TypeTag<T>) {
-        std::unique_ptr<T[]> values(new T[static_cast<std::size_t>(input->numel())]);
-        for (std::int64_t i = 0; i < input->numel(); ++i)
-            values[static_cast<std::size_t>(i)] = loadElement<T>(input->data() + i * input->itemsize());
-        storeElement<T>(out->data(), torchReduceAll<T>(values.get(), input->numel(), which));
+        storeElement<T>(out->data(), torchReduceAll<T>(input->data(), input->numel(), which));
     });
     recordOp(*out, which == Extremum::Max ? "MaxBackward1" : "MinBackward1", {self.get()});
     return out;
