@@ -10,6 +10,7 @@
 // NaN from 0 * inf); float16 (NumPy only) accumulates in float and rounds once.
 
 #include "elementwise.h"
+#include "matmul.h"
 
 #include "arrayfactory.h"
 #include "autograd.h"
@@ -633,6 +634,16 @@ ArrayPtr wrapAsTensor(ArrayPtr result)
 }
 
 }  // namespace
+
+ArrayPtr numpyMatmul(const Value& x1, const Value& x2)
+{
+    const auto isTensor = [](const Value& v) {
+        const ArrayPtr* a = std::get_if<ArrayPtr>(&v);
+        return a && (*a)->isTensor();
+    };
+    ArrayPtr result = numpyMatmulArrays(numpyOperand(x1), numpyOperand(x2));
+    return isTensor(x1) || isTensor(x2) ? wrapAsTensor(result) : result;
+}
 
 ArrayPtr matmul(const Value& lhs, const Value& rhs)
 {

@@ -4,6 +4,7 @@
 // floating-point warnings, tensor/ndarray/number operand mixes, and every error text.
 
 #include "engine/elementwise.h"
+#include "engine/matmul.h"
 
 #include "engine/errors.h"
 #include "tests/engine/reductiontesthelpers.h"
@@ -306,6 +307,22 @@ void addNumpySpecialCases(CaseList& c)
     add(c, "matmulIntAtNumpyScalar", number("2", Scalar(2)), numpyScalar("np.int64(2)", D::Int64, 2.0));
 }
 
+void addFunctionCases(CaseList& c)
+{
+    const auto call = [&c](const QString& name, const Operand& a, const Operand& b) {
+        c.add(name, "a=" + a.python + "\nb=" + b.python + "\nr=np.matmul(a, b)",
+              [a, b] { return Outcome::of(numpyMatmul(a.make(), b.make())); });
+    };
+    call("npMatmulOfArrays", n({2, 3}), n({3, 4}));
+    call("npMatmulOfVectorsIsNumpyScalar", n({3}), n({3}));
+    call("npMatmulOfNdarrayAndTensorIsTensor", n({2, 3}), t({3, 2}));
+    call("npMatmulOfTwoTensorsIsTensor", t({3}), t({3}));
+    call("npMatmulOfBoolTensorsIsUint8Tensor", t({2, 3}, D::Bool), t({3}, D::Bool));
+    call("npMatmulOfTensorRequiringGrad", t({2, 3}, D::Float32, true), n({3}));
+    call("npMatmulOfIntAndArray", number("2", Scalar(2)), n({3}));
+    call("npMatmulMismatch", n({2, 3}), t({2, 3}));
+}
+
 // --- autograd ---------------------------------------------------------------------------------------------
 
 void addGradCases(CaseList& c)
@@ -351,6 +368,7 @@ public:
               addDtypeCases(c);
               addNumpySpecialCases(c);
               addGradCases(c);
+              addFunctionCases(c);
               return c.take();
           }())
     {
