@@ -12,7 +12,7 @@ namespace av::engine {
 namespace {
 
 // A fresh array of `flavour` on its own buffer with the given strides (a permutation of dense strides).
-ArrayPtr allocateStrided(Flavour flavour, DType dtype, const Shape& sizes, const Strides& strides)
+ArrayPtr freshStrided(Flavour flavour, DType dtype, const Shape& sizes, const Strides& strides)
 {
     ArrayPtr dense = allocateArray(flavour, dtype, sizes, Device::cpu(), /*zeroFill=*/false);
     // NumPy 1.24 gives every new zero-size array all-zero strides.
@@ -221,7 +221,7 @@ ArrayPtr torchCat(const std::vector<ArrayPtr>& tensors, std::int64_t dim, std::s
         sizes = first.sizes();
         sizes[static_cast<std::size_t>(dim)] = sizeAtDim;
     }
-    ArrayPtr out = allocateStrided(Flavour::Torch, dtype, sizes, stridesFor(sizes, format));
+    ArrayPtr out = freshStrided(Flavour::Torch, dtype, sizes, stridesFor(sizes, format));
     if (valid < tensors.size()) {
         std::int64_t offset = 0;
         for (const ArrayPtr& t : tensors) {
@@ -314,7 +314,7 @@ ArrayPtr numpyConcatenateArrays(const std::vector<ArrayPtr>& arrays, std::int64_
         strides[perm[k]] = s;
         s *= shape[perm[k]];
     }
-    ArrayPtr out = allocateStrided(Flavour::Numpy, dtype, shape, strides);
+    ArrayPtr out = freshStrided(Flavour::Numpy, dtype, shape, strides);
     std::int64_t offset = 0;
     for (const ArrayPtr& a : arrays) {
         const std::int64_t length = a->size(axis);
@@ -340,8 +340,8 @@ ArrayPtr allocateLike(const Array& src, DType dtype)
 {
     AV_INTERNAL_ASSERT(src.isTensor(), "allocateLike is torch's empty_like");
     if (src.isNonOverlappingAndDense())
-        return allocateStrided(Flavour::Torch, dtype, src.sizes(), src.strides());
-    return allocateStrided(Flavour::Torch, dtype, src.sizes(), inferDenseStrides(src.sizes(), src.strides()));
+        return freshStrided(Flavour::Torch, dtype, src.sizes(), src.strides());
+    return freshStrided(Flavour::Torch, dtype, src.sizes(), inferDenseStrides(src.sizes(), src.strides()));
 }
 
 ArrayPtr asNumpyOperand(const ArrayPtr& value)
@@ -358,7 +358,7 @@ ArrayPtr asNumpyOperand(const ArrayPtr& value)
     ArrayPtr view;
     if (value->numel() == 0) {
         // NumPy allocates its own (empty) data for a zero-size tensor, with zero strides, and owns it.
-        view = allocateStrided(Flavour::Numpy, value->dtype(), value->sizes(), value->strides());
+        view = freshStrided(Flavour::Numpy, value->dtype(), value->sizes(), value->strides());
     } else {
         view = Array::make({Flavour::Numpy, value->dtype(), value->sizes(), value->strides(), value->storage(),
                             value->byteOffset()});
@@ -377,7 +377,7 @@ ArrayPtr clone(const ArrayPtr& self)
         return out;
     }
     // a.copy(): order='C'; a NumPy scalar's copy is a NumPy scalar.
-    ArrayPtr out = allocateStrided(Flavour::Numpy, self->dtype(), self->sizes(), contiguousStrides(self->sizes()));
+    ArrayPtr out = freshStrided(Flavour::Numpy, self->dtype(), self->sizes(), contiguousStrides(self->sizes()));
     if (self->numel() > 0)
         copyIntoFresh(*out, *self);
     out->setNumpyScalar(self->isNumpyScalar());
@@ -406,7 +406,7 @@ ArrayPtr ascontiguousarray(const ArrayPtr& input)
     }
     if (a->isContiguous())
         return a;
-    ArrayPtr out = allocateStrided(Flavour::Numpy, a->dtype(), a->sizes(), contiguousStrides(a->sizes()));
+    ArrayPtr out = freshStrided(Flavour::Numpy, a->dtype(), a->sizes(), contiguousStrides(a->sizes()));
     copyIntoFresh(*out, *a);
     return out;
 }
