@@ -164,10 +164,16 @@ void recordAny(Array& out, std::string_view gradFn, const std::vector<ArrayPtr>&
         }
 }
 
-std::string_view pythonTypeName(const Array& a) { return a.isTensor() ? "Tensor" : "numpy.ndarray"; }
+std::string_view pythonTypeName(const Array& a)
+{
+    return a.isTensor() ? "Tensor" : "numpy.ndarray";
+}
 
 // cat_should_skip_tensor: torch's legacy empty tensors, shape [0], are left out of cat's shape checks.
-bool catSkips(const Array& t) { return t.numel() == 0 && t.dim() == 1; }
+bool catSkips(const Array& t)
+{
+    return t.numel() == 0 && t.dim() == 1;
+}
 
 // torch.cat; gradFn names the autograd node the result gets (empty: the caller records its own).
 ArrayPtr torchCat(const std::vector<ArrayPtr>& tensors, std::int64_t dim, std::string_view gradFn)
@@ -352,16 +358,16 @@ ArrayPtr asNumpyOperand(const ArrayPtr& value)
     // array's base is self.detach(), a new tensor object over the same memory.
     AV_CHECK(!(GradMode::isEnabled() && value->requiresGrad()), runtimeError,
              "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    ArrayPtr detached = Array::make({Flavour::Torch, value->dtype(), value->sizes(), value->strides(), value->storage(),
-                                     value->byteOffset()});
+    ArrayPtr detached = Array::make(
+        {Flavour::Torch, value->dtype(), value->sizes(), value->strides(), value->storage(), value->byteOffset()});
     detached->setVersionCounter(value->versionCounter());
     ArrayPtr view;
     if (value->numel() == 0) {
         // NumPy allocates its own (empty) data for a zero-size tensor, with zero strides, and owns it.
         view = freshStrided(Flavour::Numpy, value->dtype(), value->sizes(), value->strides());
     } else {
-        view = Array::make({Flavour::Numpy, value->dtype(), value->sizes(), value->strides(), value->storage(),
-                            value->byteOffset()});
+        view = Array::make(
+            {Flavour::Numpy, value->dtype(), value->sizes(), value->strides(), value->storage(), value->byteOffset()});
     }
     view->setBase(detached);
     return view;

@@ -9,8 +9,8 @@
 // A.T @ A, which reference ssyrk/dsyrk computes skipping the zero entries of A (visible only as a missing
 // NaN from 0 * inf); float16 (NumPy only) accumulates in float and rounds once.
 
-#include "elementwise.h"
 #include "matmul.h"
+#include "elementwise.h"
 
 #include "arrayfactory.h"
 #include "autograd.h"
@@ -110,7 +110,8 @@ void matmulKernel(const MatrixRef& a, const MatrixRef& b, std::byte* c, std::int
 }
 
 void runKernel(DType dtype, const MatrixRef& a, const MatrixRef& b, std::byte* c, std::int64_t cRowStride,
-               std::int64_t cColStride, std::int64_t m, std::int64_t n, std::int64_t p, bool skipZeroMultipliers = false)
+               std::int64_t cColStride, std::int64_t m, std::int64_t n, std::int64_t p,
+               bool skipZeroMultipliers = false)
 {
     if (m == 0 || p == 0)
         return;
@@ -134,8 +135,8 @@ std::string pythonTypeName(const Value& value)
 
 [[noreturn]] void unsupportedOperands(const Value& lhs, const Value& rhs)
 {
-    throw typeError(concat("unsupported operand type(s) for @: '", pythonTypeName(lhs), "' and '", pythonTypeName(rhs),
-                           "'"));
+    throw typeError(
+        concat("unsupported operand type(s) for @: '", pythonTypeName(lhs), "' and '", pythonTypeName(rhs), "'"));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -162,16 +163,18 @@ void checkScalarType(DType expected, DType found)
 
 MatrixRef matrixOf(const Array& t, std::int64_t rowDim, std::int64_t colDim)
 {
-    return {t.data(), rowDim < 0 ? 0 : t.stride(rowDim) * t.itemsize(), colDim < 0 ? 0 : t.stride(colDim) * t.itemsize()};
+    return {t.data(), rowDim < 0 ? 0 : t.stride(rowDim) * t.itemsize(),
+            colDim < 0 ? 0 : t.stride(colDim) * t.itemsize()};
 }
 
 ArrayPtr torchDot(const ArrayPtr& self, const ArrayPtr& other)
 {
-    AV_CHECK(self->dtype() == other->dtype(), runtimeError, "dot : expected both vectors to have same dtype, but found ",
-             scalarTypeName(self->dtype()), " and ", scalarTypeName(other->dtype()));
-    AV_CHECK(self->numel() == other->numel(), runtimeError, "inconsistent tensor size, expected tensor [", self->numel(),
-             "] and src [", other->numel(), "] to have the same number of elements, but got ", self->numel(), " and ",
-             other->numel(), " elements respectively");
+    AV_CHECK(self->dtype() == other->dtype(), runtimeError,
+             "dot : expected both vectors to have same dtype, but found ", scalarTypeName(self->dtype()), " and ",
+             scalarTypeName(other->dtype()));
+    AV_CHECK(self->numel() == other->numel(), runtimeError, "inconsistent tensor size, expected tensor [",
+             self->numel(), "] and src [", other->numel(), "] to have the same number of elements, but got ",
+             self->numel(), " and ", other->numel(), " elements respectively");
     checkKernelDtype("dot", self->dtype());
     ArrayPtr out = allocateArray(Flavour::Torch, self->dtype(), {});
     const std::int64_t n = self->numel();
@@ -208,8 +211,8 @@ ArrayPtr torchMm(const ArrayPtr& self, const ArrayPtr& mat2)
     if (out->numel() > 0 && self->size(1) > 0) {
         checkKernelDtype("addmm_impl_cpu_", out->dtype());
         checkScalarType(out->dtype(), mat2->dtype());
-        runKernel(out->dtype(), matrixOf(*self, 0, 1), matrixOf(*mat2, 0, 1), out->data(), out->stride(0) * out->itemsize(),
-                  out->itemsize(), self->size(0), self->size(1), mat2->size(1));
+        runKernel(out->dtype(), matrixOf(*self, 0, 1), matrixOf(*mat2, 0, 1), out->data(),
+                  out->stride(0) * out->itemsize(), out->itemsize(), self->size(0), self->size(1), mat2->size(1));
     }
     recordOp(*out, "MmBackward0", {self.get(), mat2.get()});
     return out;
@@ -249,7 +252,8 @@ ArrayPtr torchBmm(const ArrayPtr& batch1, const ArrayPtr& batch2)
 // at::_unsafe_view: the same memory under a new C-contiguous shape, not a view in autograd's eyes.
 ArrayPtr unsafeView(const ArrayPtr& t, const Shape& shape)
 {
-    ArrayPtr out = Array::make({Flavour::Torch, t->dtype(), shape, contiguousStrides(shape), t->storage(), t->byteOffset()});
+    ArrayPtr out =
+        Array::make({Flavour::Torch, t->dtype(), shape, contiguousStrides(shape), t->storage(), t->byteOffset()});
     out->setVersionCounter(t->versionCounter());
     if (t->requiresGrad()) {
         out->setRequiresGrad(true);
@@ -301,19 +305,24 @@ bool shouldFold(const Array& t1, std::int64_t dimTensor2)
 ArrayPtr torchMatmul(const ArrayPtr& tensor1, const ArrayPtr& tensor2)
 {
     const std::int64_t dim1 = tensor1->dim(), dim2 = tensor2->dim();
-    AV_CHECK(dim1 != 0 && dim2 != 0, runtimeError, "both arguments to matmul need to be at least 1D, but they are ", dim1,
-             "D and ", dim2, "D");
+    AV_CHECK(dim1 != 0 && dim2 != 0, runtimeError, "both arguments to matmul need to be at least 1D, but they are ",
+             dim1, "D and ", dim2, "D");
     if (dim1 == 1 && dim2 == 1)
         return torchDot(tensor1, tensor2);
     if (dim1 == 2 && dim2 == 1)
         return torchMv(tensor1, tensor2);
     if (dim1 == 1 && dim2 == 2) {
         // tensor1.unsqueeze(0).mm(tensor2).squeeze_(0): the in-place squeeze bumps the version.
-        ArrayPtr row = restrided(tensor1, {1, tensor1->size(0)}, {tensor1->size(0) * tensor1->stride(0), tensor1->stride(0)});
+        ArrayPtr row =
+            restrided(tensor1, {1, tensor1->size(0)}, {tensor1->size(0) * tensor1->stride(0), tensor1->stride(0)});
         row->setRequiresGrad(tensor1->requiresGrad());
         ArrayPtr product = torchMm(row, tensor2);
-        ArrayPtr out = Array::make({Flavour::Torch, product->dtype(), {product->size(1)}, {product->stride(1)},
-                                    product->storage(), product->byteOffset()});
+        ArrayPtr out = Array::make({Flavour::Torch,
+                                    product->dtype(),
+                                    {product->size(1)},
+                                    {product->stride(1)},
+                                    product->storage(),
+                                    product->byteOffset()});
         out->setVersionCounter(product->versionCounter());
         out->bumpVersion();
         if (product->requiresGrad()) {
@@ -432,14 +441,15 @@ ArrayPtr numpyFresh(DType dtype, const Shape& shape, const Strides& strides)
 {
     ArrayPtr dense = allocateArray(Flavour::Numpy, dtype, shape);
     const Strides actual = numelOf(shape) == 0 ? Strides(shape.size(), 0) : strides;
-    ArrayPtr out = actual == dense->strides() ? dense
-                                              : Array::make({Flavour::Numpy, dtype, shape, actual, dense->storage(), 0});
+    ArrayPtr out =
+        actual == dense->strides() ? dense : Array::make({Flavour::Numpy, dtype, shape, actual, dense->storage(), 0});
     out->setOwnsData(true);
     return out;
 }
 
 // is_blasable2d: unit inner stride and an outer stride that a BLAS leading dimension can take.
-bool isBlasable2d(std::int64_t byteStride1, std::int64_t byteStride2, std::int64_t d1, std::int64_t d2, std::int64_t itemsize)
+bool isBlasable2d(std::int64_t byteStride1, std::int64_t byteStride2, std::int64_t d1, std::int64_t d2,
+                  std::int64_t itemsize)
 {
     (void)d1;
     if (byteStride2 != itemsize)
@@ -461,8 +471,9 @@ ArrayPtr numpyMatmulArrays(const ArrayPtr& x1, const ArrayPtr& x2)
     const std::int64_t dn = x1->size(nd1 - 1);
     const std::int64_t dn2 = vec2 ? x2->size(0) : x2->size(nd2 - 2);
     const std::int64_t dp = vec2 ? 1 : x2->size(nd2 - 1);
-    AV_CHECK(dn == dn2, valueError, "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ",
-             kSignature, " (size ", dn2, " is different from ", dn, ")");
+    AV_CHECK(dn == dn2, valueError,
+             "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ", kSignature,
+             " (size ", dn2, " is different from ", dn, ")");
     // Loop (batch) dims: broadcast, right-aligned.
     const std::int64_t loop1 = std::max<std::int64_t>(nd1 - 2, 0), loop2 = std::max<std::int64_t>(nd2 - 2, 0);
     const std::int64_t loopNd = std::max(loop1, loop2);
@@ -588,7 +599,8 @@ ArrayPtr numpyMatmulArrays(const ArrayPtr& x1, const ArrayPtr& x2)
         }
         const MatrixRef m1{a->data() + off1, is1m, is1n};
         const MatrixRef m2{b->data() + off2, is2n, is2p};
-        const bool syrk = matrixMatrix && m1.data == m2.data && dm == dp && is1m == is2p && is1n == is2n && trans1 != trans2;
+        const bool syrk =
+            matrixMatrix && m1.data == m2.data && dm == dp && is1m == is2p && is1n == is2n && trans1 != trans2;
         runKernel(dtype, m1, m2, out->data() + offOut, osm, osp, dm, dn, dp, syrk && trans1);
         for (std::size_t d = index.size(); d-- > 0;) {
             if (++index[d] < loop[d])
@@ -629,8 +641,8 @@ ArrayPtr wrapAsTensor(ArrayPtr result)
         copyIntoFresh(*bytes, *result);
         result = bytes;
     }
-    return Array::make({Flavour::Torch, result->dtype(), result->sizes(), result->strides(), result->storage(),
-                        result->byteOffset()});
+    return Array::make(
+        {Flavour::Torch, result->dtype(), result->sizes(), result->strides(), result->storage(), result->byteOffset()});
 }
 
 }  // namespace

@@ -70,8 +70,7 @@ std::vector<bool> numpyReducedAxes(const Array& self, const ReduceDims& spec)
     if (!spec.list)
         return reduced;
     // ufunc.reduce's legacy special case: a 0-d array accepts axis=0 or -1 written as an int.
-    if (ndim == 0 && !spec.writtenAsTuple && spec.list->size() == 1 &&
-        ((*spec.list)[0] == 0 || (*spec.list)[0] == -1))
+    if (ndim == 0 && !spec.writtenAsTuple && spec.list->size() == 1 && ((*spec.list)[0] == 0 || (*spec.list)[0] == -1))
         return reduced;
     for (const std::int64_t axis : *spec.list) {
         const std::int64_t wrapped = wrapAxisNumpy(axis, ndim);
@@ -98,8 +97,9 @@ Shape reducedShape(const Array& self, const std::vector<bool>& reduced, bool kee
 void checkDifferentiableResult(const Array& self, DType resultDtype)
 {
     if (GradMode::isEnabled() && self.requiresGrad() && !isFloating(resultDtype))
-        throw runtimeError("isDifferentiableType(variable.scalar_type()) INTERNAL ASSERT FAILED at "
-                           "\"./torch/csrc/autograd/functions/utils.h\":75, please report a bug to PyTorch. ");
+        throw runtimeError(
+            "isDifferentiableType(variable.scalar_type()) INTERNAL ASSERT FAILED at "
+            "\"./torch/csrc/autograd/functions/utils.h\":75, please report a bug to PyTorch. ");
 }
 
 // A NumPy result with no dims is a NumPy scalar (np.float64(15.0)), as PyArray_Return makes it.
@@ -205,8 +205,8 @@ std::vector<TorchIterDim> torchReductionLayout(const Array& out, const Array& in
     for (std::size_t dim = 1; dim < ordered.size(); ++dim) {
         const TorchIterDim& a = ordered[prev];
         const TorchIterDim& b = ordered[dim];
-        const bool canCoalesce = a.size == 1 || b.size == 1 ||
-                                 (a.size * a.outStride == b.outStride && a.size * a.inStride == b.inStride);
+        const bool canCoalesce =
+            a.size == 1 || b.size == 1 || (a.size * a.outStride == b.outStride && a.size * a.inStride == b.inStride);
         if (canCoalesce) {
             if (ordered[prev].size == 1) {
                 ordered[prev].outStride = b.outStride;
@@ -390,81 +390,83 @@ void torchCascadeSum(Array& out, const Array& in, const std::vector<bool>& reduc
     };
 
     const std::vector<TorchIterDim> dims = torchReductionLayout(out, in, reduced);
-    torchSerialForEach(dims, out.data(), in.data(),
-                       [&](std::byte* outData, const std::byte* inData, const std::array<std::int64_t, 4>& s,
-                           std::int64_t size0, std::int64_t size1) {
-        std::array<std::int64_t, 2> inStrides{s[1], s[3]};
-        std::array<std::int64_t, 2> outStrides{s[0], s[2]};
-        if (outStrides[0] != 0 && outStrides[1] == 0) {
-            std::swap(inStrides[0], inStrides[1]);
-            std::swap(outStrides[0], outStrides[1]);
-            std::swap(size0, size1);
-        }
-        if (outStrides[0] != 0 && outStrides[1] != 0) {
-            // Not a true reduction: out = out + in in T's own arithmetic (basic_loop).
-            for (std::int64_t j = 0; j < size1; ++j)
-                for (std::int64_t i = 0; i < size0; ++i) {
-                    std::byte* o = outData + j * outStrides[1] + i * outStrides[0];
-                    const T a = loadElement<T>(o);
-                    const T b = loadElement<T>(inData + j * inStrides[1] + i * inStrides[0]);
-                    storeElement<T>(o, static_cast<T>(static_cast<OpMathT<T>>(a) + static_cast<OpMathT<T>>(b)));
-                }
-            return;
-        }
-        const std::int64_t outStride = outStrides[1];
-        if (inStrides[0] == kItem && size0 >= kVec) {
-            // vectorized_inner_sum
-            const std::int64_t vecStride = kItem * kVec;
-            const std::int64_t vecSize = size0 / kVec;
-            for (std::int64_t j = 0; j < size1; ++j) {
-                const std::byte* row = inData + j * inStrides[1];
-                const Lanes<Acc, kLanes> vecAcc = rowSum<Acc, kLanes>(row, vecStride, vecSize, innerVecLoad);
-                Acc finalAcc = Acc(0);
-                for (std::int64_t k = vecSize * kVec; k < size0; ++k)
-                    finalAcc = addAcc(finalAcc, static_cast<Acc>(loadElement<T>(row + k * kItem)));
-                for (int w = 0; w < kLanes; ++w)
-                    finalAcc = addAcc(finalAcc, vecAcc.v[w]);
-                store(outData + j * outStride, finalAcc);
+    torchSerialForEach(
+        dims, out.data(), in.data(),
+        [&](std::byte* outData, const std::byte* inData, const std::array<std::int64_t, 4>& s, std::int64_t size0,
+            std::int64_t size1) {
+            std::array<std::int64_t, 2> inStrides{s[1], s[3]};
+            std::array<std::int64_t, 2> outStrides{s[0], s[2]};
+            if (outStrides[0] != 0 && outStrides[1] == 0) {
+                std::swap(inStrides[0], inStrides[1]);
+                std::swap(outStrides[0], outStrides[1]);
+                std::swap(size0, size1);
             }
-        } else if (inStrides[1] == kItem && size1 >= kVec) {
-            // vectorized_outer_sum
-            constexpr int kRows = 4;
-            const std::int64_t vecStride = kItem * kLanes;
-            std::int64_t j = 0;
-            for (; j + kRows * kLanes <= size1; j += kRows * kLanes) {
-                const auto sums = multiRowSum<Acc, kLanes, kRows>(inData + j * kItem, inStrides[0], vecStride, size0,
-                                                                  outerVecLoad);
-                for (int i = 0; i < kRows; ++i)
+            if (outStrides[0] != 0 && outStrides[1] != 0) {
+                // Not a true reduction: out = out + in in T's own arithmetic (basic_loop).
+                for (std::int64_t j = 0; j < size1; ++j)
+                    for (std::int64_t i = 0; i < size0; ++i) {
+                        std::byte* o = outData + j * outStrides[1] + i * outStrides[0];
+                        const T a = loadElement<T>(o);
+                        const T b = loadElement<T>(inData + j * inStrides[1] + i * inStrides[0]);
+                        storeElement<T>(o, static_cast<T>(static_cast<OpMathT<T>>(a) + static_cast<OpMathT<T>>(b)));
+                    }
+                return;
+            }
+            const std::int64_t outStride = outStrides[1];
+            if (inStrides[0] == kItem && size0 >= kVec) {
+                // vectorized_inner_sum
+                const std::int64_t vecStride = kItem * kVec;
+                const std::int64_t vecSize = size0 / kVec;
+                for (std::int64_t j = 0; j < size1; ++j) {
+                    const std::byte* row = inData + j * inStrides[1];
+                    const Lanes<Acc, kLanes> vecAcc = rowSum<Acc, kLanes>(row, vecStride, vecSize, innerVecLoad);
+                    Acc finalAcc = Acc(0);
+                    for (std::int64_t k = vecSize * kVec; k < size0; ++k)
+                        finalAcc = addAcc(finalAcc, static_cast<Acc>(loadElement<T>(row + k * kItem)));
                     for (int w = 0; w < kLanes; ++w)
-                        store(outData + (j + i * kLanes + w) * outStride, sums[i].v[w]);
+                        finalAcc = addAcc(finalAcc, vecAcc.v[w]);
+                    store(outData + j * outStride, finalAcc);
+                }
+            } else if (inStrides[1] == kItem && size1 >= kVec) {
+                // vectorized_outer_sum
+                constexpr int kRows = 4;
+                const std::int64_t vecStride = kItem * kLanes;
+                std::int64_t j = 0;
+                for (; j + kRows * kLanes <= size1; j += kRows * kLanes) {
+                    const auto sums = multiRowSum<Acc, kLanes, kRows>(inData + j * kItem, inStrides[0], vecStride,
+                                                                      size0, outerVecLoad);
+                    for (int i = 0; i < kRows; ++i)
+                        for (int w = 0; w < kLanes; ++w)
+                            store(outData + (j + i * kLanes + w) * outStride, sums[i].v[w]);
+                }
+                for (; j + kLanes <= size1; j += kLanes) {
+                    const auto sums = rowSum<Acc, kLanes>(inData + j * kItem, inStrides[0], size0, outerVecLoad);
+                    for (int w = 0; w < kLanes; ++w)
+                        store(outData + (j + w) * outStride, sums.v[w]);
+                }
+                for (; j < size1; ++j)
+                    store(outData + j * outStride,
+                          rowSum<Acc, 1>(inData + j * kItem, inStrides[0], size0, scalarLoad).v[0]);
+            } else if (inStrides[0] < inStrides[1]) {
+                // scalar_inner_sum
+                for (std::int64_t j = 0; j < size1; ++j)
+                    store(outData + j * outStride,
+                          rowSum<Acc, 1>(inData + j * inStrides[1], inStrides[0], size0, scalarLoad).v[0]);
+            } else {
+                // scalar_outer_sum
+                constexpr int kRows = 4;
+                std::int64_t j = 0;
+                for (; j + (kRows - 1) < size1; j += kRows) {
+                    const auto sums = multiRowSum<Acc, 1, kRows>(inData + j * inStrides[1], inStrides[0], inStrides[1],
+                                                                 size0, scalarLoad);
+                    for (int k = 0; k < kRows; ++k)
+                        store(outData + (j + k) * outStride, sums[k].v[0]);
+                }
+                for (; j < size1; ++j)
+                    store(outData + j * outStride,
+                          rowSum<Acc, 1>(inData + j * inStrides[1], inStrides[0], size0, scalarLoad).v[0]);
             }
-            for (; j + kLanes <= size1; j += kLanes) {
-                const auto sums = rowSum<Acc, kLanes>(inData + j * kItem, inStrides[0], size0, outerVecLoad);
-                for (int w = 0; w < kLanes; ++w)
-                    store(outData + (j + w) * outStride, sums.v[w]);
-            }
-            for (; j < size1; ++j)
-                store(outData + j * outStride, rowSum<Acc, 1>(inData + j * kItem, inStrides[0], size0, scalarLoad).v[0]);
-        } else if (inStrides[0] < inStrides[1]) {
-            // scalar_inner_sum
-            for (std::int64_t j = 0; j < size1; ++j)
-                store(outData + j * outStride,
-                      rowSum<Acc, 1>(inData + j * inStrides[1], inStrides[0], size0, scalarLoad).v[0]);
-        } else {
-            // scalar_outer_sum
-            constexpr int kRows = 4;
-            std::int64_t j = 0;
-            for (; j + (kRows - 1) < size1; j += kRows) {
-                const auto sums = multiRowSum<Acc, 1, kRows>(inData + j * inStrides[1], inStrides[0], inStrides[1],
-                                                             size0, scalarLoad);
-                for (int k = 0; k < kRows; ++k)
-                    store(outData + (j + k) * outStride, sums[k].v[0]);
-            }
-            for (; j < size1; ++j)
-                store(outData + j * outStride,
-                      rowSum<Acc, 1>(inData + j * inStrides[1], inStrides[0], size0, scalarLoad).v[0]);
-        }
-    });
+        });
 }
 
 // Integer and bool sums wrap (or saturate to true for bool), so any order gives torch's result.
@@ -492,7 +494,8 @@ void orderFreeSum(Array& out, const Array& in, const std::vector<bool>& reduced)
                 storeElement<bool>(o, loadElement<bool>(o) || b);
             } else {
                 using U = std::make_unsigned_t<T>;
-                storeElement<T>(o, static_cast<T>(static_cast<U>(static_cast<U>(loadElement<T>(o)) + static_cast<U>(b))));
+                storeElement<T>(o,
+                                static_cast<T>(static_cast<U>(static_cast<U>(loadElement<T>(o)) + static_cast<U>(b))));
             }
         }
     });
@@ -639,7 +642,8 @@ NumpyReduction numpyPlan(const Array& in, const std::vector<bool>& reduced, bool
             const auto fits = [](std::int64_t shape0, std::int64_t s0, std::int64_t shape1, std::int64_t s1) {
                 return (shape0 == 1 && s0 == 0) || (shape1 == 1 && s1 == 0) || s0 * shape0 == s1;
             };
-            if (fits(a.size, a.outStride, axis.size, axis.outStride) && fits(a.size, a.inStride, axis.size, axis.inStride)) {
+            if (fits(a.size, a.outStride, axis.size, axis.outStride) &&
+                fits(a.size, a.inStride, axis.size, axis.inStride)) {
                 a.size *= axis.size;
                 if (a.outStride == 0)
                     a.outStride = axis.outStride;
@@ -666,7 +670,9 @@ template <typename Loop, typename From, typename ReduceCall, typename ElementCal
 void numpyIterateFrom(const NumpyReduction& plan, const Array& in, ReduceCall& reduceCall, ElementCall& elementCall)
 {
     const std::vector<NumpyAxis>& axes = plan.axes;
-    const auto loadAs = [](const std::byte* p) { return convertElement<Loop>(loadElement<From>(p), /*numpyRules=*/true); };
+    const auto loadAs = [](const std::byte* p) {
+        return convertElement<Loop>(loadElement<From>(p), /*numpyRules=*/true);
+    };
     std::size_t r = 0;
     while (r < axes.size() && axes[r].outStride == 0)
         ++r;
@@ -808,7 +814,8 @@ Acc pairwiseSum(const T* a, std::int64_t n)
         for (; i < n - (n % 8); i += 8)
             for (int k = 0; k < 8; ++k)
                 r[k] = addAcc(r[k], value(i + k));
-        Acc res = addAcc(addAcc(addAcc(r[0], r[1]), addAcc(r[2], r[3])), addAcc(addAcc(r[4], r[5]), addAcc(r[6], r[7])));
+        Acc res =
+            addAcc(addAcc(addAcc(r[0], r[1]), addAcc(r[2], r[3])), addAcc(addAcc(r[4], r[5]), addAcc(r[6], r[7])));
         for (; i < n; ++i)
             res = addAcc(res, value(i));
         return res;
@@ -863,8 +870,9 @@ ArrayPtr numpySumReduce(const Array& in, const std::vector<bool>& reduced, bool 
                 },
                 [](std::byte* o, std::int64_t os, const Half* values, std::int64_t count) {
                     for (std::int64_t k = 0; k < count; ++k)
-                        storeElement<Half>(o + k * os, toHalfRaisingOverflow(static_cast<float>(loadElement<Half>(o + k * os)) +
-                                                                             static_cast<float>(values[k])));
+                        storeElement<Half>(o + k * os,
+                                           toHalfRaisingOverflow(static_cast<float>(loadElement<Half>(o + k * os)) +
+                                                                 static_cast<float>(values[k])));
                 });
         } else if constexpr (std::is_floating_point_v<L>) {
             numpyIterate<L>(
@@ -891,7 +899,8 @@ ArrayPtr numpySumReduce(const Array& in, const std::vector<bool>& reduced, bool 
         } else {
             using U = std::make_unsigned_t<L>;
             const auto add = [](std::byte* o, L value) {
-                storeElement<L>(o, static_cast<L>(static_cast<U>(static_cast<U>(loadElement<L>(o)) + static_cast<U>(value))));
+                storeElement<L>(
+                    o, static_cast<L>(static_cast<U>(static_cast<U>(loadElement<L>(o)) + static_cast<U>(value))));
             };
             numpyIterate<L>(
                 plan, in,
@@ -916,7 +925,10 @@ ArrayPtr numpySumReduce(const Array& in, const std::vector<bool>& reduced, bool 
 
 enum class Extremum : std::uint8_t { Max, Min };
 
-std::string_view extremumName(Extremum which) { return which == Extremum::Max ? "max" : "min"; }
+std::string_view extremumName(Extremum which)
+{
+    return which == Extremum::Max ? "max" : "min";
+}
 
 // NumPy's float maximum/minimum (loops_minmax.dispatch.c.src): SSE maxss/minss keep the second operand on
 // ties and when it is NaN, and a NaN first operand is kept explicitly. That makes max(-0.0, 0.0) 0.0 and
@@ -1093,8 +1105,8 @@ ArrayPtr numpyExtremum(const ArrayPtr& self, const ReduceOptions& options, Extre
                 firstStrides.push_back(self->strides()[d]);
             }
         }
-        ArrayPtr first = Array::make({Flavour::Numpy, self->dtype(), firstShape, firstStrides, self->storage(),
-                                      self->byteOffset()});
+        ArrayPtr first =
+            Array::make({Flavour::Numpy, self->dtype(), firstShape, firstStrides, self->storage(), self->byteOffset()});
         copyIntoFresh(*plan.out, *first);
     }
     dispatchDType(self->dtype(), [&]<typename T>(TypeTag<T>) {
@@ -1122,7 +1134,8 @@ template <typename T>
 inline T torchVecExtremum(T a, T b, Extremum which)
 {
     if constexpr (kIsFloat<T>) {
-        const float fa = static_cast<float>(static_cast<OpMathT<T>>(a)), fb = static_cast<float>(static_cast<OpMathT<T>>(b));
+        const float fa = static_cast<float>(static_cast<OpMathT<T>>(a)),
+                    fb = static_cast<float>(static_cast<OpMathT<T>>(b));
         if (std::isnan(fa))
             return a;
         if (std::isnan(fb))
@@ -1149,9 +1162,12 @@ inline T torchVecExtremum(T a, T b, Extremum which)
 template <typename T>
 T torchReduceAll(const std::byte* bytes, std::int64_t size, Extremum which)
 {
-    constexpr std::int64_t kLanes = 32 / static_cast<std::int64_t>(sizeof(T)) > 0 ? 32 / static_cast<std::int64_t>(sizeof(T)) : 1;
+    constexpr std::int64_t kLanes =
+        32 / static_cast<std::int64_t>(sizeof(T)) > 0 ? 32 / static_cast<std::int64_t>(sizeof(T)) : 1;
     const auto op = [which](T a, T b) { return torchVecExtremum(a, b, which); };
-    const auto at = [bytes](std::int64_t i) { return loadElement<T>(bytes + i * static_cast<std::int64_t>(sizeof(T))); };
+    const auto at = [bytes](std::int64_t i) {
+        return loadElement<T>(bytes + i * static_cast<std::int64_t>(sizeof(T)));
+    };
     if (size < kLanes) {
         T acc = at(0);
         for (std::int64_t i = 1; i < size; ++i)
@@ -1349,8 +1365,8 @@ ArrayPtr sum(const ArrayPtr& self, const ReduceOptions& options)
 {
     if (self->isTensor()) {
         const std::vector<bool> reduced = torchReducedDims(*self, options.dims);
-        const DType outDtype = options.dtype ? *options.dtype
-                                             : (isIntegral(self->dtype(), true) ? DType::Int64 : self->dtype());
+        const DType outDtype =
+            options.dtype ? *options.dtype : (isIntegral(self->dtype(), true) ? DType::Int64 : self->dtype());
         ArrayPtr out = allocateArray(Flavour::Torch, outDtype, reducedShape(*self, reduced, options.keepdim));
         torchSumInto(*out, self, reduced);
         checkDifferentiableResult(*self, outDtype);
@@ -1364,9 +1380,9 @@ ArrayPtr sum(const ArrayPtr& self, const ReduceOptions& options)
     } else if (kindOf(dtype) == DTypeKind::Bool || kindOf(dtype) == DTypeKind::Signed) {
         dtype = DType::Int64;
     } else if (kindOf(dtype) == DTypeKind::Unsigned) {
-        throw notImplementedError(concat(
-            "aliasview has no uint64 dtype: NumPy sums a ", numpyName(self->dtype()),
-            " array as uint64. Pass dtype=np.int64 (or another dtype) to sum it in a type aliasview has."));
+        throw notImplementedError(
+            concat("aliasview has no uint64 dtype: NumPy sums a ", numpyName(self->dtype()),
+                   " array as uint64. Pass dtype=np.int64 (or another dtype) to sum it in a type aliasview has."));
     }
     return numpyResult(numpySumReduce(*self, reduced, options.keepdim, dtype));
 }

@@ -25,7 +25,7 @@ struct ReduceDims {
 
 struct ReduceOptions {
     ReduceDims dims;
-    bool keepdim = false;  // torch keepdim= / NumPy keepdims=
+    bool keepdim = false;        // torch keepdim= / NumPy keepdims=
     std::optional<DType> dtype;  // dtype= (sum and mean only)
 };
 

@@ -51,15 +51,16 @@ inline ArrayPtr filledWith(Flavour flavour, const Shape& shape, DType dtype, con
 // 0, 1, 2, ... as torch.arange(n).to(dtype) / np.arange(n).astype(dtype).
 inline ArrayPtr T(Shape shape, DType dtype = DType::Float32, bool grad = false)
 {
-    ArrayPtr t = filledWith(Flavour::Torch, shape, dtype,
-                            []<typename E>(std::int64_t i) { return convertElement<E>(i); });
+    ArrayPtr t =
+        filledWith(Flavour::Torch, shape, dtype, []<typename E>(std::int64_t i) { return convertElement<E>(i); });
     t->setRequiresGrad(grad);
     return t;
 }
 
 inline ArrayPtr N(Shape shape, DType dtype = DType::Float64)
 {
-    return filledWith(Flavour::Numpy, shape, dtype, []<typename E>(std::int64_t i) { return convertElement<E>(i, true); });
+    return filledWith(Flavour::Numpy, shape, dtype,
+                      []<typename E>(std::int64_t i) { return convertElement<E>(i, true); });
 }
 
 // G(shape, s): ((i * 2654435761 + s) mod 2^32) / 2^32 * 200 - 100 in float64, then NumPy's astype.
@@ -155,6 +156,9 @@ inline QString pyTuple(const Shape& shape)
     return out + ")";
 }
 
-inline QString dtypeText(DType dtype) { return QString::fromUtf8(numpyName(dtype).data(), static_cast<int>(numpyName(dtype).size())); }
+inline QString dtypeText(DType dtype)
+{
+    return QString::fromUtf8(numpyName(dtype).data(), static_cast<int>(numpyName(dtype).size()));
+}
 
 }  // namespace av::test::reductions

@@ -35,12 +35,14 @@ Operand t(Shape shape, D dtype = D::Float32, bool grad = false)
 
 Operand n(Shape shape, D dtype = D::Float64)
 {
-    return {"N(" + pyTuple(shape) + ",'" + dtypeText(dtype) + "')", [shape, dtype]() -> Value { return N(shape, dtype); }};
+    return {"N(" + pyTuple(shape) + ",'" + dtypeText(dtype) + "')",
+            [shape, dtype]() -> Value { return N(shape, dtype); }};
 }
 
 Operand tg(Shape shape, std::uint64_t seed, D dtype = D::Float32, bool grad = false)
 {
-    QString py = "TG(" + pyTuple(shape) + "," + QString::number(seed) + ",'" + dtypeText(dtype) + "'" + (grad ? ",grad=True" : "") + ")";
+    QString py = "TG(" + pyTuple(shape) + "," + QString::number(seed) + ",'" + dtypeText(dtype) + "'" +
+                 (grad ? ",grad=True" : "") + ")";
     return {py, [shape, seed, dtype, grad]() -> Value { return TG(shape, seed, dtype, grad); }};
 }
 
@@ -80,7 +82,8 @@ Operand number(const char* python, Scalar value)
 Operand numpyScalar(const char* python, D dtype, double value)
 {
     return {python, [dtype, value]() -> Value {
-                ArrayPtr s = filledWith(kNumpy, {}, dtype, [value]<typename E>(std::int64_t) { return convertElement<E>(value, true); });
+                ArrayPtr s = filledWith(kNumpy, {}, dtype,
+                                        [value]<typename E>(std::int64_t) { return convertElement<E>(value, true); });
                 s->setNumpyScalar(true);
                 return s;
             }};
@@ -88,7 +91,8 @@ Operand numpyScalar(const char* python, D dtype, double value)
 
 void add(CaseList& c, const QString& name, const Operand& a, const Operand& b)
 {
-    c.add(name, "a=" + a.python + "\nb=" + b.python + "\nr=a@b", [a, b] { return Outcome::of(matmul(a.make(), b.make())); });
+    c.add(name, "a=" + a.python + "\nb=" + b.python + "\nr=a@b",
+          [a, b] { return Outcome::of(matmul(a.make(), b.make())); });
 }
 
 // --- shapes and paths ------------------------------------------------------------------------------------
@@ -169,15 +173,25 @@ void addShapeCases(CaseList& c)
     add(c, "matmulNumpyTransposedLeft", tr(ng({40, 30}, 3, D::Float32)), ng({40, 20}, 4, D::Float32));
     add(c, "matmulNumpyTransposedBoth", tr(ng({40, 30}, 3)), tr(ng({20, 40}, 4)));
     add(c, "matmulNumpyStridedRight", ng({30, 40}, 5), everyOther(ng({40, 40}, 6), 40));
-    add(c, "matmulNumpyTransposedLoopDims", {"N((3,4,2,3)).transpose(1,0,2,3)", [] { return Value{permuted(N({3, 4, 2, 3}), {1, 0, 2, 3})}; }},
+    add(c, "matmulNumpyTransposedLoopDims",
+        {"N((3,4,2,3)).transpose(1,0,2,3)",
+         [] {
+             return Value{permuted(N({3, 4, 2, 3}), {1, 0, 2, 3})};
+         }},
         n({3, 4}));
     add(c, "matmulNumpyTransposedLoopDimsBothSides",
-        {"NG((3,4,2,3),2).transpose(1,0,2,3)", [] { return Value{permuted(NG({3, 4, 2, 3}, 2), {1, 0, 2, 3})}; }},
-        {"NG((3,4,3,5),3).transpose(1,0,2,3)", [] { return Value{permuted(NG({3, 4, 3, 5}, 3), {1, 0, 2, 3})}; }});
+        {"NG((3,4,2,3),2).transpose(1,0,2,3)",
+         [] {
+             return Value{permuted(NG({3, 4, 2, 3}, 2), {1, 0, 2, 3})};
+         }},
+        {"NG((3,4,3,5),3).transpose(1,0,2,3)", [] {
+             return Value{permuted(NG({3, 4, 3, 5}, 3), {1, 0, 2, 3})};
+         }});
     add(c, "matmulNumpyLarge", ng({64, 300}, 9, D::Float32), ng({300, 50}, 10, D::Float32));
     add(c, "matmulNumpyLargeDouble", ng({64, 300}, 9), tr(ng({50, 300}, 10)));
     add(c, "matmulNumpyLongVector", ng({5000}, 13, D::Float32), ng({5000}, 14, D::Float32));
-    add(c, "matmulNumpyMatrixTimesTransposedVector", ng({30, 40}, 15, D::Float32), everyOther(ng({80}, 16, D::Float32), 80));
+    add(c, "matmulNumpyMatrixTimesTransposedVector", ng({30, 40}, 15, D::Float32),
+        everyOther(ng({80}, 16, D::Float32), 80));
 }
 
 // --- dtypes ----------------------------------------------------------------------------------------------
@@ -202,8 +216,9 @@ void addDtypeCases(CaseList& c)
     add(c, "matmulNumpyInt8Wraps", n({4, 40}, D::Int8), n({40, 3}, D::Int8));
     add(c, "matmulNumpyRandomHalves", ng({9, 30}, 3, D::Float16), ng({30, 7}, 4, D::Float16));
     // torch needs one dtype; which one it names depends on the kernel.
-    const std::vector<std::pair<D, D>> mixes = {{D::Float32, D::Float64}, {D::Float64, D::Float32}, {D::Int64, D::Float32},
-                                                {D::Int8, D::Float32},    {D::Bool, D::Float32},    {D::Float32, D::Bool}};
+    const std::vector<std::pair<D, D>> mixes = {{D::Float32, D::Float64}, {D::Float64, D::Float32},
+                                                {D::Int64, D::Float32},   {D::Int8, D::Float32},
+                                                {D::Bool, D::Float32},    {D::Float32, D::Bool}};
     for (const auto& [x, y] : mixes) {
         const QString name = dtypeText(x) + "And" + dtypeText(y);
         add(c, "matmulTorchMatrix" + name, t({2, 3}, x), t({3, 2}, y));
@@ -259,18 +274,28 @@ void addNumpySpecialCases(CaseList& c)
             return Outcome::of(matmul(transposed(x), x));
         });
     }
-    c.add("matmulNumpyOverflowWarns", "a=np.full((2,2),3e38,np.float32)\nr=a@a",
-          [] { return Outcome::of(matmul(av::test::ndarrayOf<float>({2, 2}, {3e38f, 3e38f, 3e38f, 3e38f}),
-                                         av::test::ndarrayOf<float>({2, 2}, {3e38f, 3e38f, 3e38f, 3e38f}))); });
-    c.add("matmulNumpyInfTimesZeroWarns", "a=np.array([[np.inf, 1.0]])\nb=np.array([[0.0],[1.0]])\nr=a@b",
-          [] { return Outcome::of(matmul(av::test::ndarrayOf<double>({1, 2}, {INFINITY, 1.0}), av::test::ndarrayOf<double>({2, 1}, {0.0, 1.0}))); });
+    c.add("matmulNumpyOverflowWarns", "a=np.full((2,2),3e38,np.float32)\nr=a@a", [] {
+        return Outcome::of(matmul(av::test::ndarrayOf<float>({2, 2}, {3e38f, 3e38f, 3e38f, 3e38f}),
+                                  av::test::ndarrayOf<float>({2, 2}, {3e38f, 3e38f, 3e38f, 3e38f})));
+    });
+    c.add("matmulNumpyInfTimesZeroWarns", "a=np.array([[np.inf, 1.0]])\nb=np.array([[0.0],[1.0]])\nr=a@b", [] {
+        return Outcome::of(matmul(av::test::ndarrayOf<double>({1, 2}, {INFINITY, 1.0}),
+                                  av::test::ndarrayOf<double>({2, 1}, {0.0, 1.0})));
+    });
     c.add("matmulTorchInfTimesZeroIsNan", "a=torch.tensor([[float('inf'), 1.0]])\nb=torch.tensor([[0.0],[1.0]])\nr=a@b",
-          [] { return Outcome::of(matmul(av::test::tensorOf<float>({1, 2}, {INFINITY, 1.0f}), av::test::tensorOf<float>({2, 1}, {0.0f, 1.0f}))); });
-    c.add("matmulNumpyVectorInfTimesZeroWarns", "a=np.array([np.inf, 0.0])\nb=np.array([0.0, 1.0])\nr=a@b",
-          [] { return Outcome::of(matmul(av::test::ndarrayOf<double>({2}, {INFINITY, 0.0}), av::test::ndarrayOf<double>({2}, {0.0, 1.0}))); });
-    c.add("matmulNumpyHalfInfTimesZero", "a=np.array([[np.inf, 1.0]], np.float16)\nb=np.array([[0.0],[1.0]], np.float16)\nr=a@b",
-          [] { return Outcome::of(matmul(av::test::ndarrayOf<Half>({1, 2}, {Half(INFINITY), Half(1.0f)}),
-                                         av::test::ndarrayOf<Half>({2, 1}, {Half(0.0f), Half(1.0f)}))); });
+          [] {
+              return Outcome::of(matmul(av::test::tensorOf<float>({1, 2}, {INFINITY, 1.0f}),
+                                        av::test::tensorOf<float>({2, 1}, {0.0f, 1.0f})));
+          });
+    c.add("matmulNumpyVectorInfTimesZeroWarns", "a=np.array([np.inf, 0.0])\nb=np.array([0.0, 1.0])\nr=a@b", [] {
+        return Outcome::of(
+            matmul(av::test::ndarrayOf<double>({2}, {INFINITY, 0.0}), av::test::ndarrayOf<double>({2}, {0.0, 1.0})));
+    });
+    c.add("matmulNumpyHalfInfTimesZero",
+          "a=np.array([[np.inf, 1.0]], np.float16)\nb=np.array([[0.0],[1.0]], np.float16)\nr=a@b", [] {
+              return Outcome::of(matmul(av::test::ndarrayOf<Half>({1, 2}, {Half(INFINITY), Half(1.0f)}),
+                                        av::test::ndarrayOf<Half>({2, 1}, {Half(0.0f), Half(1.0f)})));
+          });
 
     // Operand mixes: Tensor.__matmul__ gives way to ndarray.__rmatmul__; ndarray.__matmul__ defers to the tensor.
     add(c, "matmulTensorAtNdarrayRunsNumpy", t({2, 3}), n({3, 2}));
@@ -281,8 +306,8 @@ void addNumpySpecialCases(CaseList& c)
     add(c, "matmulTensorAtNdarrayMismatchIsNumpysError", t({2, 3}), n({3, 2, 2}));
     add(c, "matmulTensorAtZeroDimNdarray", t({2, 3}), n({}));
     add(c, "matmulTensorRequiringGradAtNdarray", t({2, 3}, D::Float32, true), n({3, 2}));
-    c.add("matmulTensorRequiringGradAtNdarrayUnderNoGrad", "a=T((2,3),grad=True)\nb=N((3,2))\nwith torch.no_grad():\n    r=a@b",
-          [] {
+    c.add("matmulTensorRequiringGradAtNdarrayUnderNoGrad",
+          "a=T((2,3),grad=True)\nb=N((3,2))\nwith torch.no_grad():\n    r=a@b", [] {
               ArrayPtr a = T({2, 3}, D::Float32, true);
               NoGradGuard guard;
               return Outcome::of(matmul(a, N({3, 2})));
@@ -302,7 +327,8 @@ void addNumpySpecialCases(CaseList& c)
     add(c, "matmulNumpyBoolScalarAtNdarray", numpyScalar("np.bool_(True)", D::Bool, 1.0), n({3}));
     add(c, "matmulNumpyScalarAtTensor", numpyScalar("np.float64(2.0)", D::Float64, 2.0), t({3}));
     add(c, "matmulTensorAtNumpyScalar", t({3}), numpyScalar("np.float64(2.0)", D::Float64, 2.0));
-    add(c, "matmulNumpyScalarAtNumpyScalar", numpyScalar("np.float64(2.0)", D::Float64, 2.0), numpyScalar("np.float64(3.0)", D::Float64, 3.0));
+    add(c, "matmulNumpyScalarAtNumpyScalar", numpyScalar("np.float64(2.0)", D::Float64, 2.0),
+        numpyScalar("np.float64(3.0)", D::Float64, 3.0));
     add(c, "matmulNumpyScalarAtInt", numpyScalar("np.float64(2.0)", D::Float64, 2.0), number("2", Scalar(2)));
     add(c, "matmulIntAtNumpyScalar", number("2", Scalar(2)), numpyScalar("np.int64(2)", D::Int64, 2.0));
 }
@@ -332,27 +358,35 @@ void addGradCases(CaseList& c)
         Shape a;
         Shape b;
     };
-    const std::vector<Pair> pairs = {{"Mm", {2, 3}, {3, 4}},          {"Mv", {2, 3}, {3}},
-                                     {"Dot", {3}, {3}},               {"VectorMatrix", {3}, {3, 4}},
-                                     {"Bmm", {5, 2, 3}, {5, 3, 4}},   {"FoldedBatch", {5, 2, 3}, {3, 4}},
-                                     {"FoldedTranspose", {2, 3}, {5, 3, 4}}, {"FoldedVector", {5, 2, 3}, {3}},
-                                     {"VectorBatch", {3}, {5, 3, 4}}, {"RowTimesColumnBatch", {1, 3}, {5, 3, 1}},
-                                     {"MatrixTimesColumnBatch", {2, 3}, {5, 3, 1}}, {"Broadcast", {1, 2, 3}, {5, 3, 4}}};
+    const std::vector<Pair> pairs = {{"Mm", {2, 3}, {3, 4}},
+                                     {"Mv", {2, 3}, {3}},
+                                     {"Dot", {3}, {3}},
+                                     {"VectorMatrix", {3}, {3, 4}},
+                                     {"Bmm", {5, 2, 3}, {5, 3, 4}},
+                                     {"FoldedBatch", {5, 2, 3}, {3, 4}},
+                                     {"FoldedTranspose", {2, 3}, {5, 3, 4}},
+                                     {"FoldedVector", {5, 2, 3}, {3}},
+                                     {"VectorBatch", {3}, {5, 3, 4}},
+                                     {"RowTimesColumnBatch", {1, 3}, {5, 3, 1}},
+                                     {"MatrixTimesColumnBatch", {2, 3}, {5, 3, 1}},
+                                     {"Broadcast", {1, 2, 3}, {5, 3, 4}}};
     for (const Pair& p : pairs) {
         add(c, QString("matmulTorchGradLeft") + p.name, t(p.a, D::Float32, true), t(p.b));
         add(c, QString("matmulTorchGradRight") + p.name, t(p.a), t(p.b, D::Float32, true));
     }
     add(c, "matmulTorchGradPermutedBatch", tr(t({5, 3, 2}, D::Float32, true)), t({2, 4}));
-    c.add("matmulTorchUnderNoGradRecordsNothing", "a=T((2,3),grad=True)\nb=T((3,))\nwith torch.no_grad():\n    r=a@b", [] {
-        ArrayPtr a = T({2, 3}, D::Float32, true);
-        NoGradGuard guard;
-        return Outcome::of(matmul(a, T({3})));
-    });
-    c.add("matmulTorchVectorMatrixUnderNoGrad", "a=T((3,),grad=True)\nb=T((3,4))\nwith torch.no_grad():\n    r=a@b", [] {
-        ArrayPtr a = T({3}, D::Float32, true);
-        NoGradGuard guard;
-        return Outcome::of(matmul(a, T({3, 4})));
-    });
+    c.add("matmulTorchUnderNoGradRecordsNothing", "a=T((2,3),grad=True)\nb=T((3,))\nwith torch.no_grad():\n    r=a@b",
+          [] {
+              ArrayPtr a = T({2, 3}, D::Float32, true);
+              NoGradGuard guard;
+              return Outcome::of(matmul(a, T({3})));
+          });
+    c.add("matmulTorchVectorMatrixUnderNoGrad", "a=T((3,),grad=True)\nb=T((3,4))\nwith torch.no_grad():\n    r=a@b",
+          [] {
+              ArrayPtr a = T({3}, D::Float32, true);
+              NoGradGuard guard;
+              return Outcome::of(matmul(a, T({3, 4})));
+          });
 }
 
 }  // namespace

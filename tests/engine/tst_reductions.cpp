@@ -19,16 +19,28 @@ using D = DType;
 constexpr Flavour kTorch = Flavour::Torch;
 constexpr Flavour kNumpy = Flavour::Numpy;
 
-ReduceOptions all(bool keep = false) { return {ReduceDims::all(), keep, std::nullopt}; }
-ReduceOptions one(std::int64_t dim, bool keep = false) { return {ReduceDims::one(dim), keep, std::nullopt}; }
-ReduceOptions several(std::vector<std::int64_t> dims, bool keep = false) { return {ReduceDims::several(std::move(dims)), keep, std::nullopt}; }
+ReduceOptions all(bool keep = false)
+{
+    return {ReduceDims::all(), keep, std::nullopt};
+}
+ReduceOptions one(std::int64_t dim, bool keep = false)
+{
+    return {ReduceDims::one(dim), keep, std::nullopt};
+}
+ReduceOptions several(std::vector<std::int64_t> dims, bool keep = false)
+{
+    return {ReduceDims::several(std::move(dims)), keep, std::nullopt};
+}
 ReduceOptions withDtype(ReduceOptions options, DType dtype)
 {
     options.dtype = dtype;
     return options;
 }
 
-Outcome pairOf(const ValuesIndices& r) { return Outcome::tuple(std::vector<ArrayPtr>{r.values, r.indices}); }
+Outcome pairOf(const ValuesIndices& r)
+{
+    return Outcome::tuple(std::vector<ArrayPtr>{r.values, r.indices});
+}
 
 // Python for a ReduceOptions: "1, keepdim=True" style arguments.
 QString pyArgs(const ReduceOptions& o, Flavour f)
@@ -90,9 +102,12 @@ void addReduction(CaseList& c, const Source& s, Flavour f, const char* op, Op fn
 
 void addBasicCases(CaseList& c)
 {
-    const Source matrix{"Matrix", "x=T((2,3))", "x=N((2,3))", [](Flavour f) { return f == kTorch ? T({2, 3}) : N({2, 3}); }};
-    const Source cube{"Cube", "x=T((2,3,4))", "x=N((2,3,4))",
-                      [](Flavour f) { return f == kTorch ? T({2, 3, 4}) : N({2, 3, 4}); }};
+    const Source matrix{"Matrix", "x=T((2,3))", "x=N((2,3))", [](Flavour f) {
+                            return f == kTorch ? T({2, 3}) : N({2, 3});
+                        }};
+    const Source cube{"Cube", "x=T((2,3,4))", "x=N((2,3,4))", [](Flavour f) {
+                          return f == kTorch ? T({2, 3, 4}) : N({2, 3, 4});
+                      }};
     for (const Flavour f : {kTorch, kNumpy}) {
         for (const auto& [op, fn] : {std::pair<const char*, Op>{"sum", &sum}, {"mean", &mean}}) {
             addReduction(c, matrix, f, op, fn, all());
@@ -124,8 +139,9 @@ void addDtypeCases(CaseList& c)
 {
     for (const D dtype : {D::Bool, D::UInt8, D::Int8, D::Int16, D::Int32, D::Int64, D::Float16, D::Float64}) {
         const QString dt = dtypeText(dtype);
-        const Source src{"Of" + dt, "x=T((3,4),'" + dt + "')", "x=N((3,4),'" + dt + "')",
-                         [dtype](Flavour f) { return f == kTorch ? T({3, 4}, dtype) : N({3, 4}, dtype); }};
+        const Source src{"Of" + dt, "x=T((3,4),'" + dt + "')", "x=N((3,4),'" + dt + "')", [dtype](Flavour f) {
+                             return f == kTorch ? T({3, 4}, dtype) : N({3, 4}, dtype);
+                         }};
         for (const Flavour f : {kTorch, kNumpy}) {
             if (!(f == kNumpy && dtype == D::UInt8)) {  // NumPy sums uint8 as uint64: see numpySumOfUint8...
                 addReduction(c, src, f, "sum", &sum, all());
@@ -160,8 +176,8 @@ void addSizeSweep(CaseList& c)
 {
     // Sizes around every boundary of both orders: 8/16/128 (NumPy's unrolling and blocks), the vector width
     // and cascade levels of torch, and NumPy's 8192-element buffer.
-    const std::vector<std::int64_t> sizes = {1,   2,    7,    8,    9,    15,   16,   17,    31,    32,    33,
-                                             63,  64,   65,   100,  127,  128,  129,  255,   256,   1000,  1023,
+    const std::vector<std::int64_t> sizes = {1,    2,    7,    8,    9,    15,    16,    17,    31,    32,    33,
+                                             63,   64,   65,   100,  127,  128,   129,   255,   256,   1000,  1023,
                                              1024, 4097, 8191, 8192, 8193, 16385, 32768, 32769, 65537, 100000};
     for (const std::int64_t n : sizes) {
         const QString shape = pyTuple({n});
@@ -215,14 +231,29 @@ void addLayoutSweep(CaseList& c)
         {"Transposed7x9", {7, 9}, ".t()", ".T", [](const ArrayPtr& a) { return transposed(a); }},
         {"Transposed100x33", {100, 33}, ".t()", ".T", [](const ArrayPtr& a) { return transposed(a); }},
         {"TransposedTall9000x5", {9000, 5}, ".t()", ".T", [](const ArrayPtr& a) { return transposed(a); }},
-        {"Permuted4x5x6", {4, 5, 6}, ".permute(2,0,1)", ".transpose(2,0,1)",
-         [](const ArrayPtr& a) { return permuted(a, {2, 0, 1}); }},
-        {"Permuted30x3x40", {30, 3, 40}, ".permute(1,2,0)", ".transpose(1,2,0)",
-         [](const ArrayPtr& a) { return permuted(a, {1, 2, 0}); }},
+        {"Permuted4x5x6",
+         {4, 5, 6},
+         ".permute(2,0,1)",
+         ".transpose(2,0,1)",
+         [](const ArrayPtr& a) {
+             return permuted(a, {2, 0, 1});
+         }},
+        {"Permuted30x3x40",
+         {30, 3, 40},
+         ".permute(1,2,0)",
+         ".transpose(1,2,0)",
+         [](const ArrayPtr& a) {
+             return permuted(a, {1, 2, 0});
+         }},
         {"EveryOtherColumn", {9, 40}, "[:, ::2]", "[:, ::2]", [](const ArrayPtr& a) { return sliced(a, 1, 0, 40, 2); }},
         {"EveryThirdRow", {30, 17}, "[1::3]", "[1::3]", [](const ArrayPtr& a) { return sliced(a, 0, 1, 30, 3); }},
         {"Reversed", {50, 12}, "", "[::-1]", [](const ArrayPtr& a) { return sliced(a, 0, 49, -1, -1); }, true},
-        {"ReversedColumns", {12, 50}, "", "[:, ::-2]", [](const ArrayPtr& a) { return sliced(a, 1, 49, -1, -2); }, true},
+        {"ReversedColumns",
+         {12, 50},
+         "",
+         "[:, ::-2]",
+         [](const ArrayPtr& a) { return sliced(a, 1, 49, -1, -2); },
+         true},
     };
     const std::vector<ReduceOptions> options = {all(), one(0), one(-1), several({0, 1}, true)};
     for (const Layout& layout : layouts) {
@@ -231,9 +262,10 @@ void addLayoutSweep(CaseList& c)
             const QString shape = pyTuple(layout.base);
             const QString torchPy = "x=TG(" + shape + ",11,'" + dt + "')" + layout.torchTransform;
             const QString numpyPy = "x=NG(" + shape + ",11,'" + dt + "')" + layout.numpyTransform;
-            const Source src{layout.name + dt, torchPy, numpyPy, [layout, dtype](Flavour f) {
-                                 return layout.apply(f == kTorch ? TG(layout.base, 11, dtype) : NG(layout.base, 11, dtype));
-                             }};
+            const Source src{
+                layout.name + dt, torchPy, numpyPy, [layout, dtype](Flavour f) {
+                    return layout.apply(f == kTorch ? TG(layout.base, 11, dtype) : NG(layout.base, 11, dtype));
+                }};
             for (const Flavour f : {kTorch, kNumpy}) {
                 if (f == kTorch && layout.numpyOnly)
                     continue;
@@ -251,8 +283,10 @@ void addLayoutSweep(CaseList& c)
         }
     }
     // Three dims reduced two at a time, where torch's iterator keeps two reduced dims apart.
-    const Source cube{"RandomPermutedCube", "x=TG((6,7,8),13).permute(1,2,0)", "x=NG((6,7,8),13,'float32').transpose(1,2,0)",
-                      [](Flavour f) { return permuted(f == kTorch ? TG({6, 7, 8}, 13) : NG({6, 7, 8}, 13, D::Float32), {1, 2, 0}); }};
+    const Source cube{"RandomPermutedCube", "x=TG((6,7,8),13).permute(1,2,0)",
+                      "x=NG((6,7,8),13,'float32').transpose(1,2,0)", [](Flavour f) {
+                          return permuted(f == kTorch ? TG({6, 7, 8}, 13) : NG({6, 7, 8}, 13, D::Float32), {1, 2, 0});
+                      }};
     for (const Flavour f : {kTorch, kNumpy})
         for (const auto& dims : std::vector<std::vector<std::int64_t>>{{0, 1}, {0, 2}, {1, 2}, {2, 0}})
             addReduction(c, cube, f, "sum", &sum, several(dims));
@@ -262,13 +296,20 @@ void addLayoutSweep(CaseList& c)
 
 void addEdgeCases(CaseList& c)
 {
-    const Source matrix{"Matrix", "x=T((2,3))", "x=N((2,3))", [](Flavour f) { return f == kTorch ? T({2, 3}) : N({2, 3}); }};
+    const Source matrix{"Matrix", "x=T((2,3))", "x=N((2,3))", [](Flavour f) {
+                            return f == kTorch ? T({2, 3}) : N({2, 3});
+                        }};
     const Source scalar{"ZeroDim", "x=T(())", "x=N(())", [](Flavour f) { return f == kTorch ? T({}) : N({}); }};
     const Source empty{"Empty", "x=T((0,))", "x=N((0,))", [](Flavour f) { return f == kTorch ? T({0}) : N({0}); }};
-    const Source emptyRows{"EmptyRows", "x=T((0,3))", "x=N((0,3))", [](Flavour f) { return f == kTorch ? T({0, 3}) : N({0, 3}); }};
-    const Source emptyCols{"EmptyCols", "x=T((3,0))", "x=N((3,0))", [](Flavour f) { return f == kTorch ? T({3, 0}) : N({3, 0}); }};
+    const Source emptyRows{"EmptyRows", "x=T((0,3))", "x=N((0,3))", [](Flavour f) {
+                               return f == kTorch ? T({0, 3}) : N({0, 3});
+                           }};
+    const Source emptyCols{"EmptyCols", "x=T((3,0))", "x=N((3,0))", [](Flavour f) {
+                               return f == kTorch ? T({3, 0}) : N({3, 0});
+                           }};
     for (const Flavour f : {kTorch, kNumpy}) {
-        for (const auto& [op, fn] : {std::pair<const char*, Op>{"sum", &sum}, {"mean", &mean}, {"max", &max}, {"min", &min}}) {
+        for (const auto& [op, fn] :
+             {std::pair<const char*, Op>{"sum", &sum}, {"mean", &mean}, {"max", &max}, {"min", &min}}) {
             const bool torchExtremum = f == kTorch && (fn == &max || fn == &min);
             addReduction(c, scalar, f, op, fn, all());
             addReduction(c, empty, f, op, fn, all());
@@ -291,14 +332,15 @@ void addEdgeCases(CaseList& c)
     }
     // NaN and infinities, with NumPy's floating-point warnings.
     const auto valuesSource = [](QString name, QString list, std::vector<double> values) {
-        return Source{name, "x=torch.tensor(" + list + ", dtype=torch.float32)", "x=np.array(" + list + ", dtype=np.float32)",
-                      [values](Flavour f) {
+        return Source{name, "x=torch.tensor(" + list + ", dtype=torch.float32)",
+                      "x=np.array(" + list + ", dtype=np.float32)", [values](Flavour f) {
                           std::vector<float> v(values.begin(), values.end());
                           return av::test::arrayOf<float>(f, {static_cast<std::int64_t>(v.size())}, v);
                       }};
     };
     const Source withNan = valuesSource("WithNan", "[1.0, float('nan'), 3.0, float('nan')]", {1.0, NAN, 3.0, NAN});
-    const Source infinities = valuesSource("OppositeInfinities", "[float('inf'), 1.0, float('-inf')]", {INFINITY, 1.0, -INFINITY});
+    const Source infinities =
+        valuesSource("OppositeInfinities", "[float('inf'), 1.0, float('-inf')]", {INFINITY, 1.0, -INFINITY});
     const Source huge = valuesSource("Huge", "[3e38, 3e38, -1.0]", {3e38, 3e38, -1.0});
     const Source zeros = valuesSource("SignedZeros", "[-0.0, 0.0, -0.0]", {-0.0, 0.0, -0.0});
     for (const Flavour f : {kTorch, kNumpy}) {
@@ -313,7 +355,9 @@ void addEdgeCases(CaseList& c)
     addReduction(c, zeros, kNumpy, "sum", &sum, several({}));
 
     // grad_fn: SumBackward0 without dims, SumBackward1 with them (even an empty list); no_grad records nothing.
-    const Source leaf{"LeafRequiringGrad", "x=T((2,3),grad=True)", "", [](Flavour) { return T({2, 3}, D::Float32, true); }};
+    const Source leaf{"LeafRequiringGrad", "x=T((2,3),grad=True)", "", [](Flavour) {
+                          return T({2, 3}, D::Float32, true);
+                      }};
     for (const auto& [op, fn] : {std::pair<const char*, Op>{"sum", &sum}, {"mean", &mean}}) {
         addReduction(c, leaf, kTorch, op, fn, all());
         addReduction(c, leaf, kTorch, op, fn, one(1));
@@ -328,8 +372,8 @@ void addEdgeCases(CaseList& c)
         NoGradGuard guard;
         return Outcome::of(sum(T({2, 3}, D::Float32, true), one(0)));
     });
-    c.add("sumTorchToIntegerUnderNoGradIsFine", "x=T((2,3),grad=True)\nwith torch.no_grad():\n    r=x.sum(dtype=torch.int64)",
-          [] {
+    c.add("sumTorchToIntegerUnderNoGradIsFine",
+          "x=T((2,3),grad=True)\nwith torch.no_grad():\n    r=x.sum(dtype=torch.int64)", [] {
               NoGradGuard guard;
               return Outcome::of(sum(T({2, 3}, D::Float32, true), withDtype(all(), D::Int64)));
           });
@@ -339,16 +383,21 @@ void addEdgeCases(CaseList& c)
           [] { return Outcome::of(mean(N({0}, D::Float16), all())); });
     c.add("meanNumpyOfEmptyIntsDividesInScalarMath", "x=np.zeros(0, np.int8)\nr=x.mean()",
           [] { return Outcome::of(mean(N({0}, D::Int8), all())); });
-    c.add("meanNumpyOfEmptyByEmptyOnlyWarnsEmptySlice", "x=N((0,0))\nr=x.mean(0)",
-          [] { return Outcome::of(mean(N({0, 0}), one(0))); });
-    c.add("meanNumpyOfFloat16KeepsItsLayoutInFloat16", "x=NG((2,3,4),2,'float16').transpose(2,0,1)\nr=x.mean(1)",
-          [] { return Outcome::of(mean(permuted(NG({2, 3, 4}, 2, D::Float16), {2, 0, 1}), one(1))); });
-    c.add("meanNumpyOfFloat16KeepdimsIsCContiguous", "x=NG((3,31),2,'float16').T\nr=x.mean(0, keepdims=True)",
-          [] { return Outcome::of(mean(transposed(NG({3, 31}, 2, D::Float16)), one(0, true))); });
-    c.add("sumNumpyKeepdimsFollowsInputLayout", "x=N((2,3,4)).transpose(2,0,1)\nr=x.sum(1, keepdims=True)",
-          [] { return Outcome::of(sum(permuted(N({2, 3, 4}), {2, 0, 1}), one(1, true))); });
-    c.add("sumTorchOfPermutedIsCContiguous", "x=T((2,3,4)).permute(2,0,1)\nr=x.sum(1, keepdim=True)",
-          [] { return Outcome::of(sum(permuted(T({2, 3, 4}), {2, 0, 1}), one(1, true))); });
+    c.add("meanNumpyOfEmptyByEmptyOnlyWarnsEmptySlice", "x=N((0,0))\nr=x.mean(0)", [] {
+        return Outcome::of(mean(N({0, 0}), one(0)));
+    });
+    c.add("meanNumpyOfFloat16KeepsItsLayoutInFloat16", "x=NG((2,3,4),2,'float16').transpose(2,0,1)\nr=x.mean(1)", [] {
+        return Outcome::of(mean(permuted(NG({2, 3, 4}, 2, D::Float16), {2, 0, 1}), one(1)));
+    });
+    c.add("meanNumpyOfFloat16KeepdimsIsCContiguous", "x=NG((3,31),2,'float16').T\nr=x.mean(0, keepdims=True)", [] {
+        return Outcome::of(mean(transposed(NG({3, 31}, 2, D::Float16)), one(0, true)));
+    });
+    c.add("sumNumpyKeepdimsFollowsInputLayout", "x=N((2,3,4)).transpose(2,0,1)\nr=x.sum(1, keepdims=True)", [] {
+        return Outcome::of(sum(permuted(N({2, 3, 4}), {2, 0, 1}), one(1, true)));
+    });
+    c.add("sumTorchOfPermutedIsCContiguous", "x=T((2,3,4)).permute(2,0,1)\nr=x.sum(1, keepdim=True)", [] {
+        return Outcome::of(sum(permuted(T({2, 3, 4}), {2, 0, 1}), one(1, true)));
+    });
 }
 
 // --- max / min along a dim (torch.return_types) and signed-zero ties --------------------------------------
@@ -361,19 +410,42 @@ void addAlongDimCases(CaseList& c)
         std::function<ArrayPtr()> make;
     };
     const std::vector<Src> sources = {
-        {"Ramp", "x=T((2,3))", [] { return T({2, 3}); }},
+        {"Ramp", "x=T((2,3))",
+         [] {
+             return T({2, 3});
+         }},
         {"Ties", "x=torch.tensor([[1,5,5],[7,7,2]])",
-         [] { return av::test::tensorOf<std::int64_t>({2, 3}, {1, 5, 5, 7, 7, 2}); }},
+         [] {
+             return av::test::tensorOf<std::int64_t>({2, 3}, {1, 5, 5, 7, 7, 2});
+         }},
         {"NaNs", "x=torch.tensor([[1.,float('nan'),3.,float('nan')],[4.,2.,2.,0.]])",
-         [] { return av::test::tensorOf<float>({2, 4}, {1.f, NAN, 3.f, NAN, 4.f, 2.f, 2.f, 0.f}); }},
+         [] {
+             return av::test::tensorOf<float>({2, 4}, {1.f, NAN, 3.f, NAN, 4.f, 2.f, 2.f, 0.f});
+         }},
         {"SignedZeros", "x=torch.tensor([[-0.,0.,-0.],[0.,-0.,0.]])",
-         [] { return av::test::tensorOf<float>({2, 3}, {-0.f, 0.f, -0.f, 0.f, -0.f, 0.f}); }},
+         [] {
+             return av::test::tensorOf<float>({2, 3}, {-0.f, 0.f, -0.f, 0.f, -0.f, 0.f});
+         }},
         {"Bools", "x=torch.tensor([[True,False],[False,False]])",
-         [] { return av::test::tensorOf<bool>({2, 2}, {true, false, false, false}); }},
-        {"Halves", "x=TG((4,5),3,'float16')", [] { return TG({4, 5}, 3, D::Float16); }},
-        {"Int8s", "x=T((3,4),'int8')", [] { return T({3, 4}, D::Int8); }},
-        {"Transposed", "x=TG((5,6),4).t()", [] { return transposed(TG({5, 6}, 4)); }},
-        {"Cube", "x=TG((3,4,5),6)", [] { return TG({3, 4, 5}, 6); }},
+         [] {
+             return av::test::tensorOf<bool>({2, 2}, {true, false, false, false});
+         }},
+        {"Halves", "x=TG((4,5),3,'float16')",
+         [] {
+             return TG({4, 5}, 3, D::Float16);
+         }},
+        {"Int8s", "x=T((3,4),'int8')",
+         [] {
+             return T({3, 4}, D::Int8);
+         }},
+        {"Transposed", "x=TG((5,6),4).t()",
+         [] {
+             return transposed(TG({5, 6}, 4));
+         }},
+        {"Cube", "x=TG((3,4,5),6)",
+         [] {
+             return TG({3, 4, 5}, 6);
+         }},
     };
     for (const Src& s : sources) {
         for (const std::int64_t dim : {0, -1}) {
@@ -388,26 +460,33 @@ void addAlongDimCases(CaseList& c)
             }
         }
     }
-    c.add("maxAlongDimOfCubeMiddle", "x=TG((3,4,5),6)\nr=x.max(1)", [] { return pairOf(maxAlongDim(TG({3, 4, 5}, 6), 1)); });
+    c.add("maxAlongDimOfCubeMiddle", "x=TG((3,4,5),6)\nr=x.max(1)", [] {
+        return pairOf(maxAlongDim(TG({3, 4, 5}, 6), 1));
+    });
     c.add("maxAlongDimOfZeroDimTensor", "x=T(())\nr=x.max(0)", [] { return pairOf(maxAlongDim(T({}), 0)); });
     c.add("maxAlongDimOfZeroDimTensorMinusOne", "x=T(())\nr=x.max(-1, keepdim=True)",
           [] { return pairOf(maxAlongDim(T({}), -1, true)); });
     c.add("maxAlongDimOutOfRange", "x=T((2,3))\nr=x.max(2)", [] { return pairOf(maxAlongDim(T({2, 3}), 2)); });
     c.add("maxAlongEmptyDimFails", "x=T((0,3))\nr=x.max(0)", [] { return pairOf(maxAlongDim(T({0, 3}), 0)); });
-    c.add("minAlongEmptyDimNamesWrappedDim", "x=T((0,3))\nr=x.min(-2, keepdim=True)",
-          [] { return pairOf(minAlongDim(T({0, 3}), -2, true)); });
+    c.add("minAlongEmptyDimNamesWrappedDim", "x=T((0,3))\nr=x.min(-2, keepdim=True)", [] {
+        return pairOf(minAlongDim(T({0, 3}), -2, true));
+    });
     c.add("maxAlongFullDimOfEmptyTensor", "x=T((0,3))\nr=x.max(1)", [] { return pairOf(maxAlongDim(T({0, 3}), 1)); });
-    c.add("maxAlongDimRecordsMaxBackward0", "x=T((2,3),grad=True)\nr=x.max(1)",
-          [] { return pairOf(maxAlongDim(T({2, 3}, D::Float32, true), 1)); });
-    c.add("minAlongDimRecordsMinBackward0", "x=T((2,3),grad=True)\nr=x.min(0, keepdim=True)",
-          [] { return pairOf(minAlongDim(T({2, 3}, D::Float32, true), 0, true)); });
+    c.add("maxAlongDimRecordsMaxBackward0", "x=T((2,3),grad=True)\nr=x.max(1)", [] {
+        return pairOf(maxAlongDim(T({2, 3}, D::Float32, true), 1));
+    });
+    c.add("minAlongDimRecordsMinBackward0", "x=T((2,3),grad=True)\nr=x.min(0, keepdim=True)", [] {
+        return pairOf(minAlongDim(T({2, 3}, D::Float32, true), 0, true));
+    });
 
     // Which of several equal zeros survives depends on each library's reduction tree.
     const std::vector<std::vector<double>> patterns = {
-        {-0.0, 0.0}, {0.0, -0.0}, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -0.0, 0.0},
+        {-0.0, 0.0},
+        {0.0, -0.0},
+        {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -0.0, 0.0},
         {-0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0, 0.0, -0.0, -0.0, -0.0, -0.0},
-        {0.0, -0.0, 0.0, 0.0, -0.0, 0.0, -0.0, -0.0, 0.0, 0.0, 0.0, 0.0, -0.0, 0.0, 0.0, -0.0, 0.0, -0.0, -0.0, 0.0,
-         -0.0, 0.0, 0.0, 0.0, -0.0, 0.0, -0.0, 0.0, 0.0, 0.0, -0.0, -0.0, 0.0}};
+        {0.0,  -0.0, 0.0, 0.0,  -0.0, 0.0, -0.0, -0.0, 0.0, 0.0,  0.0, 0.0, -0.0, 0.0,  0.0,  -0.0, 0.0,
+         -0.0, -0.0, 0.0, -0.0, 0.0,  0.0, 0.0,  -0.0, 0.0, -0.0, 0.0, 0.0, 0.0,  -0.0, -0.0, 0.0}};
     int index = 0;
     for (const auto& pattern : patterns) {
         QString list = "[";
@@ -422,7 +501,9 @@ void addAlongDimCases(CaseList& c)
                                                  : "x=np.array(" + list + ", dtype=np." + dt + ")";
                 const auto build = [pattern, dtype, f] {
                     return filledWith(f, {static_cast<std::int64_t>(pattern.size())}, dtype,
-                                      [&]<typename E>(std::int64_t i) { return convertElement<E>(pattern[static_cast<std::size_t>(i)], true); });
+                                      [&]<typename E>(std::int64_t i) {
+                                          return convertElement<E>(pattern[static_cast<std::size_t>(i)], true);
+                                      });
                 };
                 c.add("maxZeroTies" + lib + dt + QString::number(index), make + "\nr=x.max()",
                       [build] { return Outcome::of(max(build(), all())); });
@@ -500,10 +581,7 @@ private slots:
         QVERIFY(std::isfinite(torchSum) && std::isfinite(numpySum));
     }
 
-    void torchMaxWithDimsIsAnInternalMisuse()
-    {
-        QVERIFY_THROWS_EXCEPTION(InternalError, max(T({2, 3}), one(0)));
-    }
+    void torchMaxWithDimsIsAnInternalMisuse() { QVERIFY_THROWS_EXCEPTION(InternalError, max(T({2, 3}), one(0))); }
 
 private:
     av::test::OracleSuite m_suite;
