@@ -365,6 +365,16 @@ std::vector<ArrayCase> makeArrayCases()
         for (const Shape& shape : thresholdShapes)
             cases.push_back(maker.make(dtype, shape, "threshold"));
 
+        // Suffixes that fit on the last line or wrap to a new one, for every width of that line.
+        if (isFloating(dtype)) {
+            for (std::int64_t n = 3; n <= 13; ++n)
+                for (const Grad grad : {Grad::RequiresGrad, Grad::MulBackward}) {
+                    ArrayCase c = maker.make(dtype, {n}, "suffixes");
+                    c.grad = grad;
+                    cases.push_back(c);
+                }
+        }
+
         // Views: printing follows logical order, whatever the strides.
         for (int k = 0; k < 4; ++k) {
             ArrayCase t = maker.make(dtype, { 5, 7 }, "transposed");
