@@ -1,7 +1,7 @@
-// The `torch` and `numpy` modules a script imports: their functions bound to the engine, their dtype
-// objects and types. Each definition also lands in the registry (docs/supported.md).
+// What the torch and numpy modules share: the factories (arange, zeros, ...) and the dtype names.
 
 #include "bindings.h"
+#include "modulebindings.h"
 #include "interpreterimpl.h"
 #include "nativeobjects.h"
 #include "registry.h"
@@ -14,11 +14,6 @@
 #include "engine/elementwise.h"
 
 namespace av::engine::py {
-
-namespace {
-
-constexpr const char* kTorch = "torch";
-constexpr const char* kNumpy = "numpy";
 
 // The keyword arguments of the factories: dtype=, device=, requires_grad= (torch only).
 CreationOptions creationOptions(Interpreter& interpreter, CallArgs& args, Flavour flavour, std::string_view function)
@@ -152,112 +147,6 @@ void defineDTypes(ModuleObject& module, const std::string& owner, Flavour flavou
         module.attributes["ndarray"] = makeType(&ndarrayType());
         registerEntry({owner, "ndarray", "", "type", "the array type"});
     }
-}
-
-}  // namespace
-
-ObjectPtr createTorchModule(Interpreter& interpreter)
-{
-    (void)interpreter;
-    auto module = std::make_shared<ModuleObject>("torch");
-    ModuleObject& torch = *module;
-    defineFactories(torch, kTorch, Flavour::Torch);
-    defineDTypes(torch, kTorch, Flavour::Torch);
-    torch.attributes["Tensor"] = makeType(&tensorType());
-    registerEntry({kTorch, "Tensor", "", "type", "the tensor type"});
-    torch.attributes["Size"] = makeType(&torchSizeType());
-    registerEntry({kTorch, "Size", "(sizes)", "type", "a tuple of sizes"});
-    torch.attributes["device"] = makeType(deviceObject(Device::cpu())->type());
-    registerEntry({kTorch, "device", "(type, index=None)", "type", "a device: 'cpu' or 'cuda:N'"});
-    defineFunction(torch, kTorch, "tensor", "(data, *, dtype=None, device=None, requires_grad=False)",
-                   "always a copy of data (a list, a number, a tensor or an ndarray)",
-                   [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-                       args.bind("tensor()", "(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False)");
-                       const CreationOptions options = creationOptions(interpreter, args, Flavour::Torch, "tensor()");
-                       return interpreter.wrap(fromData(interpreter, Flavour::Torch, args.get("data"), options, true));
-                   });
-    defineFunction(torch, kTorch, "from_numpy", "(ndarray)", "a tensor sharing the ndarray's memory, through a new storage",
-                   [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-                       args.bind("from_numpy()", "(ndarray)");
-                       const ObjectPtr& value = args.get("ndarray");
-                       if (value->kind() != ObjectKind::Array || !static_cast<const ArrayObject&>(*value).array->isNdarray())
-                           throw pythonError("TypeError", "expected np.ndarray (got " + typeNameOf(value) + ")");
-                       return interpreter.wrap(fromNumpy(static_cast<const ArrayObject&>(*value).array));
-                   });
-    defineFunction(torch, kTorch, "as_tensor", "(data, dtype=None, device=None)",
-                   "shares memory when it can (a tensor, or an ndarray of a matching dtype), else copies",
-                   [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-                       args.bind("as_tensor()", "(data, dtype=None, device=None)");
-                       const ObjectPtr& data = args.get("data");
-                       const std::optional<DType> dtype = dtypeArgument(args.get("dtype"), Flavour::Torch, "as_tensor()");
-                       const std::optional<Device> device = deviceArgument(args.get("device"));
-                       if (data->kind() == ObjectKind::Array)
-                           return interpreter.wrap(asTensor(static_cast<const ArrayObject&>(*data).array, dtype, device));
-                       CreationOptions options;
-                       options.dtype = dtype;
-                       if (device)
-                           options.device = *device;
-                       return interpreter.wrap(fromData(interpreter, Flavour::Torch, data, options, true));
-                   });
-    defineFunction(torch, kTorch, "no_grad", "()", "a context manager that turns autograd recording off",
-                   [](Interpreter&, const ObjectPtr&, CallArgs& args) {
-                       args.expectNone("no_grad()");
-                       return gradModeContext(false);
-                   });
-    defineFunction(torch, kTorch, "enable_grad", "()", "a context manager that turns autograd recording on",
-                   [](Interpreter&, const ObjectPtr&, CallArgs& args) {
-                       args.expectNone("enable_grad()");
-                       return gradModeContext(true);
-                   });
-    defineFunction(torch, kTorch, "is_grad_enabled", "()", "whether autograd records ops",
-                   [](Interpreter&, const ObjectPtr&, CallArgs& args) {
-                       args.expectNone("is_grad_enabled()");
-                       return makeBool(GradMode::isEnabled());
-                   });
-    return module;
-}
-
-ObjectPtr createNumpyModule(Interpreter& interpreter)
-{
-    (void)interpreter;
-    auto module = std::make_shared<ModuleObject>("numpy");
-    ModuleObject& np = *module;
-    defineFactories(np, kNumpy, Flavour::Numpy);
-    defineDTypes(np, kNumpy, Flavour::Numpy);
-    defineFunction(np, kNumpy, "array", "(object, dtype=None, copy=True)", "a copy of object by default",
-                   [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-                       args.bind("array()", "(object, dtype=None, *, copy=True, order='K', subok=False, ndmin=0, like=None)");
-                       CreationOptions options;
-                       options.dtype = dtypeArgument(args.get("dtype"), Flavour::Numpy, "array()");
-                       const bool copy = !args.has("copy") || interpreter.truthy(args.get("copy"));
-                       return interpreter.wrap(fromData(interpreter, Flavour::Numpy, args.get("object"), options, copy));
-                   });
-    defineFunction(np, kNumpy, "asarray", "(a, dtype=None)", "a itself (or a view of a tensor's memory) when no conversion is needed",
-                   [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-                       args.bind("asarray()", "(a, dtype=None, order=None, *, like=None)");
-                       const std::optional<DType> dtype = dtypeArgument(args.get("dtype"), Flavour::Numpy, "asarray()");
-                       const ObjectPtr& a = args.get("a");
-                       if (a->kind() == ObjectKind::Array)
-                           return interpreter.wrap(asarray(static_cast<const ArrayObject&>(*a).array, dtype));
-                       CreationOptions options;
-                       options.dtype = dtype;
-                       return interpreter.wrap(fromData(interpreter, Flavour::Numpy, a, options, true));
-                   });
-    defineFunction(np, kNumpy, "shares_memory", "(a, b)", "whether some byte is reachable through both (exact)",
-                   [](Interpreter&, const ObjectPtr&, CallArgs& args) {
-                       args.bind("shares_memory()", "(a, b, max_work=None)");
-                       return makeBool(sharesMemory(*arrayArgument(args.get("a"), "shares_memory()", "a"),
-                                                    *arrayArgument(args.get("b"), "shares_memory()", "b")));
-                   });
-    defineFunction(np, kNumpy, "may_share_memory", "(a, b)", "whether the memory bounds overlap",
-                   [](Interpreter&, const ObjectPtr&, CallArgs& args) {
-                       args.bind("may_share_memory()", "(a, b, max_work=None)");
-                       return makeBool(mayShareMemory(*arrayArgument(args.get("a"), "may_share_memory()", "a"),
-                                                      *arrayArgument(args.get("b"), "may_share_memory()", "b")));
-                   });
-    np.attributes["dtype"] = makeType(numpyDTypeObject(DType::Float64)->type());
-    registerEntry({kNumpy, "dtype", "(dtype)", "type", "a dtype object, e.g. np.dtype('float32')"});
-    return module;
 }
 
 }  // namespace av::engine::py
