@@ -17,11 +17,6 @@ struct PrintedElements {
     std::vector<bool> elided; // per dim: "..." stands between the leading and trailing items
     std::vector<double> floats; // the shown elements of a floating array, exact
     std::vector<std::int64_t> integers; // the shown elements of an integer or bool array
-    std::int64_t count() const
-    {
-        return isFloating(dtype) ? static_cast<std::int64_t>(floats.size())
-                                 : static_cast<std::int64_t>(integers.size());
-    }
 };
 
 // Reads the shown elements of a host array; with summarize, a dim longer than 2 * edgeItems keeps only

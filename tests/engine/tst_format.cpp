@@ -279,7 +279,7 @@ public:
             = { 0.0, -0.0, NAN, INFINITY, -INFINITY, 1.0, -1.0, 0.5, 1e-5, 1e10, 123.456 };
         const std::vector<double> thresholds = { 1e-4, std::nextafter(1e-4, 0.0), std::nextafter(1e-4, 1.0), 1e8,
             std::nextafter(1e8, 0.0), std::nextafter(1e8, 1e9), 1000.0, 1.0, 0.001, 1000.0001, 999.9999, 0.1, 0.2, 0.3,
-            1e16, 9999999999999998.0, 65504.0, 6.1e-5, 5.96e-8, 0.00011, 1e-4 * 1000.5 };
+            1e16, 9999999999999998.0, 65504.0, 6.1e-5, 5.96e-8, 0.00011, 1e-4 * 1000.5, 1e100, 1.5e-200, 2e300 };
         *style = QString("f%1").arg(kind);
         const bool sprinkle = kind < 3 && chance(0.3);
         for (std::int64_t i = 0; i < n; ++i) {
@@ -368,8 +368,8 @@ std::vector<ArrayCase> makeArrayCases()
         // Suffixes that fit on the last line or wrap to a new one, for every width of that line.
         if (isFloating(dtype)) {
             for (std::int64_t n = 3; n <= 13; ++n)
-                for (const Grad grad : {Grad::RequiresGrad, Grad::MulBackward}) {
-                    ArrayCase c = maker.make(dtype, {n}, "suffixes");
+                for (const Grad grad : { Grad::RequiresGrad, Grad::MulBackward }) {
+                    ArrayCase c = maker.make(dtype, { n }, "suffixes");
                     c.grad = grad;
                     cases.push_back(c);
                 }
