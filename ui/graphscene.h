@@ -1,0 +1,83 @@
+#pragma once
+// The buffer graph: names → objects → buffers, drawn from Snapshots only. Items are kept by id across
+// steps, so an object keeps its place while the graph changes around it; new items are placed below the
+// others, freed ones fade out. Hovering a cell or an element lights every cell, in every view, that
+// maps to the same bytes.
+
+#include "theme.h"
+
+#include "engine/session/snapshot.h"
+
+#include <QGraphicsObject>
+#include <QGraphicsScene>
+#include <QPointer>
+
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+class QVariantAnimation;
+
+namespace av::ui {
+
+class ArrayCardItem;
+class BufferBlockItem;
+class LinkItem;
+class NameItem;
+
+class GraphScene : public QGraphicsScene {
+    Q_OBJECT
+
+public:
+    explicit GraphScene(QObject* parent = nullptr);
+    ~GraphScene() override;
+
+    void setTheme(const Theme& theme);
+    const Theme& theme() const { return m_theme; }
+    // Off for exports and tests: changes show at full strength at once and freed items vanish at once.
+    void setAnimated(bool animated) { m_animated = animated; }
+
+    // Draws a step. Objects and buffers seen in earlier steps keep their positions.
+    void showSnapshot(const engine::Snapshot& snapshot);
+    // Forgets every item and position (a new script, or Reset).
+    void clearGraph();
+
+    ArrayCardItem* card(std::uint64_t objectId) const;
+    BufferBlockItem* block(std::uint64_t bufferId) const;
+    std::vector<std::uint64_t> cardIds() const;
+    std::vector<std::uint64_t> blockIds() const;
+    QPointF cardPosition(std::uint64_t objectId) const;
+
+    // The hover state, driven by the items and settable for tests.
+    void setHover(std::uint64_t buffer, std::int64_t begin, std::int64_t end);
+    void clearHover();
+    std::uint64_t selectedObject() const;
+
+signals:
+    void objectSelected(std::uint64_t objectId);
+    void hoverChanged(std::uint64_t buffer, std::int64_t begin, std::int64_t end);
+
+private:
+    void layoutColumns();
+    void rebuildLinks(const engine::Snapshot& snapshot);
+    void placeNew(QGraphicsItem* item, std::map<std::uint64_t, qreal>& positions, std::uint64_t id, qreal x);
+    void fadeOut(QGraphicsObject* item);
+
+    Theme m_theme;
+    bool m_animated = true;
+    std::unordered_map<std::uint64_t, ArrayCardItem*> m_cards;
+    std::unordered_map<std::uint64_t, BufferBlockItem*> m_blocks;
+    std::vector<NameItem*> m_names;
+    std::vector<LinkItem*> m_links;
+    std::vector<QGraphicsItem*> m_titles;
+    // Vertical positions by id, kept for the whole session so that items never jump.
+    std::map<std::uint64_t, qreal> m_cardY;
+    std::map<std::uint64_t, qreal> m_blockY;
+    qreal m_namesX = 0;
+    qreal m_cardsX = 150;
+    qreal m_blocksX = 600;
+    QPointer<QVariantAnimation> m_changeAnimation;
+};
+
+}  // namespace av::ui
