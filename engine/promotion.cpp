@@ -173,25 +173,46 @@ NpType plainTypeOf(const PromotionOperand& operand)
 
 bool isScalarOperand(const PromotionOperand& operand) { return !operand.array || operand.array->dim() == 0; }
 
-DType toDType(NpType type)
+NumpyCommonType commonTypeOf(NpType type)
 {
+    NumpyCommonType out;
+    out.itemsize = type.size;
     switch (type.kind) {
-    case 'b': return DType::Bool;
+    case 'b': out.kind = DTypeKind::Bool; out.dtype = DType::Bool; break;
     case 'u':
+        out.kind = DTypeKind::Unsigned;
         if (type.size == 1)
-            return DType::UInt8;
+            out.dtype = DType::UInt8;
         break;
-    case 'i': return type.size == 1 ? DType::Int8 : type.size == 2 ? DType::Int16 : type.size == 4 ? DType::Int32 : DType::Int64;
-    case 'f': return type.size == 2 ? DType::Float16 : type.size == 4 ? DType::Float32 : DType::Float64;
+    case 'i':
+        out.kind = DTypeKind::Signed;
+        out.dtype = type.size == 1 ? DType::Int8 : type.size == 2 ? DType::Int16 : type.size == 4 ? DType::Int32 : DType::Int64;
+        break;
+    default:
+        out.kind = DTypeKind::Float;
+        out.dtype = type.size == 2 ? DType::Float16 : type.size == 4 ? DType::Float32 : DType::Float64;
+        break;
     }
-    throw notImplementedError(concat("NumPy would compute this in uint", type.size * 8,
-                                     ", a dtype aliasview does not model (it models bool, uint8, int8-int64 and "
-                                     "float16-float64)"));
+    return out;
 }
 
 }  // namespace
 
-DType numpyResultType(std::span<const PromotionOperand> operands)
+std::string NumpyCommonType::name() const
+{
+    if (dtype)
+        return std::string(numpyName(*dtype));
+    return concat("uint", itemsize * 8);
+}
+
+void throwUnmodelledNumpyType(const NumpyCommonType& type)
+{
+    throw notImplementedError(concat("NumPy would compute this in ", type.name(),
+                                     ", a dtype aliasview does not model (it models bool, uint8, int8-int64 and "
+                                     "float16-float64)"));
+}
+
+NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands)
 {
     // should_use_min_scalar: only when there are both arrays and scalars, and the scalars are of no higher
     // kind than the arrays.
@@ -222,7 +243,15 @@ DType numpyResultType(std::span<const PromotionOperand> operands)
         }
     }
     AV_INTERNAL_ASSERT(result.has_value(), "result type of no operands");
-    return toDType(*result);
+    return commonTypeOf(*result);
+}
+
+DType numpyResultType(std::span<const PromotionOperand> operands)
+{
+    const NumpyCommonType common = numpyCommonType(operands);
+    if (!common.dtype)
+        throwUnmodelledNumpyType(common);
+    return *common.dtype;
 }
 
 }  // namespace av::engine

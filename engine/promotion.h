@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 
 namespace av::engine {
 
@@ -19,8 +20,20 @@ struct PromotionOperand {
 
 // For torch, ndarray operands count as tensors (torch converts them) and numbers are wrapped numbers.
 DType torchResultType(std::span<const PromotionOperand> operands);
+// NumPy's common type of the operands, which may be one aliasview does not store: a Python int such as 300
+// beside a uint8 array makes uint16 (and larger values uint32/uint64).
+struct NumpyCommonType {
+    std::optional<DType> dtype;  // empty for uint16, uint32, uint64
+    DTypeKind kind = DTypeKind::Float;
+    int itemsize = 8;
+
+    std::string name() const;  // "uint16", as numpy names it
+};
+
 // For NumPy, 0-d arrays, NumPy scalars and Python numbers are the scalars of value-based casting.
-// Raises NotImplementedError where NumPy would pick uint16/uint32/uint64, which aliasview does not model.
+NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands);
+// The same, raising NotImplementedError where NumPy would pick uint16/uint32/uint64.
 DType numpyResultType(std::span<const PromotionOperand> operands);
+[[noreturn]] void throwUnmodelledNumpyType(const NumpyCommonType& type);
 
 }  // namespace av::engine
