@@ -5,6 +5,7 @@
 #include "autograd.h"
 #include "conversion.h"
 #include "copykernel.h"
+#include "creation.h"
 #include "dispatch.h"
 #include "errors.h"
 #include "outputlayout.h"
@@ -392,16 +393,30 @@ OpTypes torchOpTypes(BinaryOp op, const Operand& a, const Operand& b)
                            "int32, int16, int8, uint8, and bool."));
 }
 
+// The loop types of NumPy's ufunc type resolvers: PyArray_ResultType for add, subtract, multiply and the
+// comparisons; a search of the loops for floor_divide, remainder and power; double for true_divide of
+// integers, else a search of its float loops.
 OpTypes numpyOpTypes(BinaryOp op, const Operand& a, const Operand& b, bool wrapsIntoTensor)
 {
     const std::array<PromotionOperand, 2> operands{a.promotion(), b.promotion()};
-    const NumpyCommonType common = numpyCommonType(operands);
+    NumpyCommonType common;
+    switch (op) {
+    case BinaryOp::Div: {
+        const auto integral = [](const Operand& o) { return isIntegral(operandDType(o, Flavour::Numpy), true); };
+        if (integral(a) && integral(b))
+            return {DType::Float64, DType::Float64};
+        common = numpyLoopType(operands, /*integerLoops=*/false);
+        break;
+    }
+    case BinaryOp::FloorDiv:
+    case BinaryOp::Mod:
+    case BinaryOp::Pow: common = numpyLoopType(operands, /*integerLoops=*/true); break;
+    default: common = numpyCommonType(operands); break;
+    }
     if (isComparison(op)) {
         // uint16/uint32 (and uint64 from values below 2**63) compare exactly in int64.
         return {common.dtype.value_or(DType::Int64), DType::Bool};
     }
-    if (op == BinaryOp::Div && common.kind != DTypeKind::Float)
-        return {DType::Float64, DType::Float64};  // true_divide's integer loops compute in double
     if (!common.dtype) {
         if (wrapsIntoTensor)
             throwTorchCannotHold(common.name());
@@ -410,8 +425,6 @@ OpTypes numpyOpTypes(BinaryOp op, const Operand& a, const Operand& b, bool wraps
     if (op == BinaryOp::Sub && common.dtype == DType::Bool)
         throw typeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
                         "operator, or the logical_xor function instead.");
-    if ((op == BinaryOp::FloorDiv || op == BinaryOp::Mod || op == BinaryOp::Pow) && common.dtype == DType::Bool)
-        return {DType::Int8, DType::Int8};  // these ufuncs have no bool loop; the first that takes bool is int8
     return {*common.dtype, *common.dtype};
 }
 
@@ -503,17 +516,19 @@ ArrayPtr torchPowTensorScalar(const ArrayPtr& x, const Scalar& exponent)
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return decltype(v)(1) / (v * v); });
     } else {
         checkTorchKernelSupports(BinaryOp::Pow, common);
-        const ArrayPtr converted = torchCheckedScalar(exponent, common);
+        // float and double take the exponent as a double, unchecked; half and integers convert it with
+        // Scalar::to<T>, which refuses values out of the type's range.
+        const ArrayPtr converted = fast ? nullptr : torchCheckedScalar(exponent, common);
         out = mapUnary(x, common, Flavour::Torch, [&]<typename C>(TypeTag<C>, OpMathT<C> v) -> OpMathT<C> {
-            const C exp = loadElement<C>(converted->data());
-            if constexpr (std::is_same_v<C, bool>)
+            if constexpr (std::is_same_v<C, bool>) {
                 return v;  // unreachable: refused above
-            else if constexpr (std::is_integral_v<C>)
-                return powInt<C>(static_cast<C>(v), exp);
-            else if constexpr (std::is_same_v<C, float>)
-                return static_cast<float>(std::pow(static_cast<double>(v), e));
-            else
-                return std::pow(v, static_cast<OpMathT<C>>(exp));
+            } else if constexpr (std::is_integral_v<C>) {
+                return powInt<C>(static_cast<C>(v), loadElement<C>(converted->data()));
+            } else if constexpr (std::is_same_v<C, Half>) {
+                return std::pow(v, static_cast<float>(loadElement<Half>(converted->data())));
+            } else {
+                return static_cast<OpMathT<C>>(std::pow(static_cast<double>(v), e));
+            }
         });
     }
     recordOp(*out, "PowBackward0", {x.get()});
@@ -567,7 +582,10 @@ ArrayPtr torchBinary(BinaryOp op, const Value& lhs, const Value& rhs)
         if (op == BinaryOp::Pow) {
             // __rpow__: torch.tensor(other, dtype=torch.result_type(other, self)) ** self.
             const std::array<PromotionOperand, 2> operands{a.promotion(), b.promotion()};
-            return torchArithmetic(op, Operand{torchCheckedScalar(*a.number, torchResultType(operands)), std::nullopt}, b);
+            const NestedList data = operandKind(lhs) == OperandKind::Number ? NestedList(std::get<Scalar>(lhs))
+                                                                            : NestedList(arrayOf(lhs));
+            const ArrayPtr base = arrayFromData(Flavour::Torch, data, {torchResultType(operands)});
+            return torchArithmetic(op, Operand{base, std::nullopt}, b);
         }
     }
     if (op == BinaryOp::Pow && b.number)

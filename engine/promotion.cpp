@@ -212,17 +212,62 @@ void throwUnmodelledNumpyType(const NumpyCommonType& type)
                                      "float16-float64)"));
 }
 
-NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands)
+namespace {
+
+// should_use_min_scalar: only when there are both arrays and scalars, and the scalars are of no higher kind
+// than the arrays.
+bool shouldUseMinScalar(std::span<const PromotionOperand> operands)
 {
-    // should_use_min_scalar: only when there are both arrays and scalars, and the scalars are of no higher
-    // kind than the arrays.
     int maxArrayKind = -1, maxScalarKind = -1;
     for (const PromotionOperand& operand : operands) {
         const int order = kindOrder(plainTypeOf(operand).kind);
         int& slot = isScalarOperand(operand) ? maxScalarKind : maxArrayKind;
         slot = std::max(slot, order);
     }
-    const bool useMinScalar = maxArrayKind >= 0 && maxScalarKind >= 0 && maxScalarKind <= maxArrayKind;
+    return maxArrayKind >= 0 && maxScalarKind >= 0 && maxScalarKind <= maxArrayKind;
+}
+
+bool canCastSafely(NpType from, NpType to) { return promoteNp(from, to) == to; }
+
+}  // namespace
+
+NumpyCommonType numpyLoopType(std::span<const PromotionOperand> operands, bool integerLoops)
+{
+    // linear_search_type_resolver: the first loop, in the ufunc's order, that every input casts to safely;
+    // with value-based casting, a scalar casts as its min_scalar_type, read as signed for a signed loop when
+    // it is a small unsigned value (can_cast_scalar_to).
+    const bool useMinScalar = shouldUseMinScalar(operands);
+    static constexpr NpType kIntegerLoops[] = {{'i', 1}, {'u', 1}, {'i', 2}, {'u', 2}, {'i', 4},
+                                               {'u', 4}, {'i', 8}, {'u', 8}};
+    static constexpr NpType kFloatLoops[] = {{'f', 2}, {'f', 4}, {'f', 8}};
+    const auto accepts = [&](NpType loop) {
+        for (const PromotionOperand& operand : operands) {
+            NpType from = plainTypeOf(operand);
+            if (useMinScalar && isScalarOperand(operand)) {
+                bool smallUnsigned = false;
+                from = minScalarType(scalarValueOf(operand), smallUnsigned);
+                if (smallUnsigned && loop.kind != 'u')
+                    from.kind = 'i';
+            }
+            if (!canCastSafely(from, loop))
+                return false;
+        }
+        return true;
+    };
+    if (integerLoops)
+        for (const NpType loop : kIntegerLoops)
+            if (accepts(loop))
+                return commonTypeOf(loop);
+    for (const NpType loop : kFloatLoops)
+        if (accepts(loop))
+            return commonTypeOf(loop);
+    AV_INTERNAL_ASSERT(false, "no NumPy loop takes these operands");
+    return {};
+}
+
+NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands)
+{
+    const bool useMinScalar = shouldUseMinScalar(operands);
     std::optional<NpType> result;
     bool resultSmallUnsigned = false;
     for (const PromotionOperand& operand : operands) {

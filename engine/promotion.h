@@ -30,9 +30,15 @@ struct NumpyCommonType {
     std::string name() const;  // "uint16", as numpy names it
 };
 
-// For NumPy, 0-d arrays, NumPy scalars and Python numbers are the scalars of value-based casting.
+// For NumPy, 0-d arrays, NumPy scalars and Python numbers are the scalars of value-based casting. This is
+// PyArray_ResultType, which add, subtract, multiply and the comparisons use.
 NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands);
-// The same, raising NotImplementedError where NumPy would pick uint16/uint32/uint64.
+// The loop linear_search_type_resolver picks for the ufuncs that resolve types by searching their loops
+// (floor_divide, remainder, power; true_divide with a float operand): the first of int8, uint8, int16, uint16,
+// ..., uint64 (integerLoops), float16, float32, float64 that every operand casts to safely, value-based for
+// scalars. It differs from numpyCommonType: np.uint8 array // 300 runs in int16, + in uint16.
+NumpyCommonType numpyLoopType(std::span<const PromotionOperand> operands, bool integerLoops);
+// numpyCommonType, raising NotImplementedError where NumPy would pick uint16/uint32/uint64.
 DType numpyResultType(std::span<const PromotionOperand> operands);
 [[noreturn]] void throwUnmodelledNumpyType(const NumpyCommonType& type);
 
