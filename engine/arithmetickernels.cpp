@@ -254,6 +254,28 @@ void inplaceKernel(Array& dst, BinaryOp op, const Array& y, const WriteContext& 
     });
 }
 
+ArrayPtr torchFloatPowScalarKernel(const Array& x, double exponent, const Strides& outStrides)
+{
+    AV_INTERNAL_ASSERT(x.dtype() == DType::Float32, "float32 pow kernel on ", numpyName(x.dtype()));
+    constexpr std::int64_t kVectorChunk = 16;
+    ArrayPtr out = allocateStrided(Flavour::Torch, DType::Float32, x.sizes(), outStrides, Device::cpu(), false);
+    const Strides so = out->byteStrides();
+    const Strides si = x.byteStrides();
+    LoopOperands<2> operands{{out->data(), x.data()}, {so.data(), si.data()}};
+    const float vectorExponent = static_cast<float>(exponent);
+    forEachInMemoryOrder<2>(x.sizes(), operands, [&](const InnerRun<2>& run) {
+        const bool contiguous = run.byteStrides[0] == 4 && run.byteStrides[1] == 4;
+        const std::int64_t vectorized = contiguous ? run.count - run.count % kVectorChunk : 0;
+        for (std::int64_t i = 0; i < run.count; ++i) {
+            const float v = loadElement<float>(run.data[1] + i * run.byteStrides[1]);
+            const float r = i < vectorized ? std::pow(v, vectorExponent)
+                                           : static_cast<float>(std::pow(static_cast<double>(v), exponent));
+            storeElement<float>(run.data[0] + i * run.byteStrides[0], r);
+        }
+    });
+    return out;
+}
+
 ArrayPtr addScaledKernel(const Array& a, const Array& b, const Array& alpha, Flavour flavour, const Shape& shape)
 {
     const DType compute = alpha.dtype();

@@ -22,6 +22,12 @@ ArrayPtr binaryKernel(BinaryOp op, const Array& a, const Array& b, DType compute
                       const Shape& shape, const Strides& outStrides);
 // dst op= y through the write path; y has dst's dtype and broadcasts to dst's shape.
 void inplaceKernel(Array& dst, BinaryOp op, const Array& y, const WriteContext& context);
+// torch's float32 `tensor ** scalar` for a general exponent (pow_tensor_scalar_optimized_kernel): within a
+// contiguous run, cpu_kernel_vec's vector loop takes whole chunks of 16 (two AVX2 vectors) and raises them to
+// the exponent rounded to float with Sleef's powf (here glibc's powf, which agrees within an ulp); the rest of
+// the run, and every element of a strided run, is raised to the double exponent in double. x is float32.
+ArrayPtr torchFloatPowScalarKernel(const Array& x, double exponent, const Strides& outStrides);
+
 // a + alpha * b in alpha's dtype (a 0-d array holding alpha as torch converted it): torch's add_/sub_ with
 // alpha. Floats fuse it into one rounding as torch's fmadd does; c10::Half rounds the product and the sum.
 ArrayPtr addScaledKernel(const Array& a, const Array& b, const Array& alpha, Flavour flavour, const Shape& shape);

@@ -185,27 +185,6 @@ Shape sizesOf(const Operand& operand) { return operand.array ? operand.array->si
 
 // ---- Broadcasting messages --------------------------------------------------------------------------
 
-Shape broadcastOrThrow(Flavour flavour, IntSpan a, IntSpan b)
-{
-    Shape out;
-    if (broadcastShapes(a, b, out))
-        return out;
-    if (flavour == Flavour::Numpy)
-        throw valueError(concat("operands could not be broadcast together with shapes ", formatTuple(a), " ",
-                                formatTuple(b), " "));
-    // torch names the first mismatching dim counted from the right, as a dim of the broadcast result.
-    const std::size_t rank = std::max(a.size(), b.size());
-    for (std::size_t i = rank; i-- > 0;) {
-        const std::int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
-        const std::int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
-        if (da != db && da != 1 && db != 1)
-            throw runtimeError(concat("The size of tensor a (", da, ") must match the size of tensor b (", db,
-                                      ") at non-singleton dimension ", i));
-    }
-    AV_INTERNAL_ASSERT(false, "broadcast failed without a mismatching dim");
-    return out;
-}
-
 std::string numpyShapeTuple(IntSpan shape)
 {
     // NumPy's broadcast messages write shapes without spaces: (2,3).
@@ -218,6 +197,28 @@ std::string numpyShapeTuple(IntSpan shape)
     if (shape.size() == 1)
         out += ",";
     return out + ")";
+}
+
+
+Shape broadcastOrThrow(Flavour flavour, IntSpan a, IntSpan b)
+{
+    Shape out;
+    if (broadcastShapes(a, b, out))
+        return out;
+    if (flavour == Flavour::Numpy)
+        throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeTuple(a), " ",
+                                numpyShapeTuple(b), " "));
+    // torch names the first mismatching dim counted from the right, as a dim of the broadcast result.
+    const std::size_t rank = std::max(a.size(), b.size());
+    for (std::size_t i = rank; i-- > 0;) {
+        const std::int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+        const std::int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+        if (da != db && da != 1 && db != 1)
+            throw runtimeError(concat("The size of tensor a (", da, ") must match the size of tensor b (", db,
+                                      ") at non-singleton dimension ", i));
+    }
+    AV_INTERNAL_ASSERT(false, "broadcast failed without a mismatching dim");
+    return out;
 }
 
 // ---- NumPy's floating-point warnings ------------------------------------------------------------------
@@ -514,6 +515,9 @@ ArrayPtr torchPowTensorScalar(const ArrayPtr& x, const Scalar& exponent)
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return v * v * v; });
     } else if (fast && e == -2.0) {
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return decltype(v)(1) / (v * v); });
+    } else if (common == DType::Float32) {
+        const std::array<const Array*, 1> inputs{x.get()};
+        out = torchFloatPowScalarKernel(*operandAs(x, common), e, torchIteratorOutputStrides(x->sizes(), inputs));
     } else {
         checkTorchKernelSupports(BinaryOp::Pow, common);
         // float and double take the exponent as a double, unchecked; half and integers convert it with
@@ -726,6 +730,11 @@ ArrayPtr numpyArithmetic(BinaryOp op, const Value& lhs, const Value& rhs, bool s
     // Comparisons raise no warnings, not even for NaN.
     const NumpyFloatingPointCheck floatingPoint(isFloating(types.compute) && !isComparison(op), scalarMath);
     ArrayPtr out = binaryKernel(op, *x, *y, types.compute, types.result, Flavour::Numpy, shape, strides);
+    if (scalarMath && op == BinaryOp::Mod && types.compute == DType::Float16) {
+        // half_ctype_remainder is npy_half_divmod: the quotient is computed too, with its floating-point flags
+        // (np.float16(1) % np.float16(0) also warns "divide by zero"); the ufunc loop computes the remainder only.
+        binaryKernel(BinaryOp::FloorDiv, *x, *y, types.compute, types.compute, Flavour::Numpy, shape, strides);
+    }
     floatingPoint.report(ufuncName(op), events);
     return out;
 }

@@ -12,6 +12,7 @@
 #include "tests/support/oracle.h"
 
 #include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -176,6 +177,14 @@ inline OperandSpec numberOperand(const Scalar& number)
     return {text, text, [=] { return Value(number); }};
 }
 
+// base seen through a view: python appends pySuffix (".T", "[::2]"), the engine applies view().
+inline OperandSpec viewOf(const OperandSpec& base, const std::string& pySuffix, const std::string& labelSuffix,
+                          std::function<ArrayPtr(const ArrayPtr&)> view)
+{
+    return {base.label + labelSuffix, base.python + pySuffix,
+            [make = base.make, view] { return Value(view(std::get<ArrayPtr>(make()))); }};
+}
+
 // ---- The suite -----------------------------------------------------------------------------------------
 
 inline bool isUnmodelledNumpyDType(const QJsonObject& description)
@@ -228,10 +237,26 @@ public:
         m_cases.push_back({std::move(name), fullPython, std::move(engine)});
     }
     std::size_t size() const { return m_cases.size(); }
+    QStringList names() const
+    {
+        QStringList out;
+        for (const OracleCase& c : m_cases)
+            out << c.name;
+        return out;
+    }
 
     void askOracle()
     {
         QVERIFY2(m_duplicates.isEmpty(), qPrintable("duplicate case names: " + m_duplicates.join(", ")));
+        // AV_DUMP_ORACLE=dir writes each table's request, to replay a failing oracle by hand.
+        if (const QString dir = qEnvironmentVariable("AV_DUMP_ORACLE"); !dir.isEmpty()) {
+            QJsonArray cases;
+            for (const OracleCase& c : m_cases)
+                cases.append(QJsonObject{{"name", c.name}, {"code", c.python}});
+            QFile file(QStringLiteral("%1/oracle-%2.json").arg(dir).arg(reinterpret_cast<quintptr>(this)));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(QJsonDocument(QJsonObject{{"cases", cases}}).toJson(QJsonDocument::Compact));
+        }
         m_suite = std::make_unique<OracleSuite>(m_cases);
         m_suite->askOracle();
     }
