@@ -287,18 +287,35 @@ ArrayPtr addScaledKernel(const Array& a, const Array& b, const Array& alpha, Fla
     dispatchDType(compute, [&]<typename C>(TypeTag<C>) {
         using M = OpMathT<C>;
         const C scale = loadElement<C>(alpha.data());
-        forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) {
-            binaryRun<C, C>(run, [scale](M x, M y) -> M {
-                if constexpr (std::is_same_v<C, bool>)
-                    return x || (y && scale);
-                else if constexpr (std::is_integral_v<C>)
-                    return wrapAdd<C>(x, wrapMul<C>(scale, y));
-                else if constexpr (std::is_same_v<C, Half>)
-                    return static_cast<float>(Half(x + static_cast<float>(Half(static_cast<float>(scale) * y))));
-                else
-                    return std::fma(scale, y, x);
+        if constexpr (std::is_same_v<C, float> || std::is_same_v<C, double>) {
+            // cpu_kernel_vec: in a contiguous run (other may be a broadcast scalar) whole chunks of two AVX2
+            // vectors go through vec::fmadd, one rounding; the rest of the run, and strided runs, compute
+            // a + alpha * b with two.
+            constexpr std::int64_t kChunk = std::is_same_v<C, float> ? 16 : 8;
+            constexpr std::int64_t I = sizeof(C);
+            forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) {
+                const bool contiguous = run.byteStrides[0] == I && run.byteStrides[1] == I &&
+                                        (run.byteStrides[2] == I || run.byteStrides[2] == 0);
+                const std::int64_t fused = contiguous ? run.count - run.count % kChunk : 0;
+                for (std::int64_t i = 0; i < run.count; ++i) {
+                    const C x = loadElement<C>(run.data[1] + i * run.byteStrides[1]);
+                    const C y = loadElement<C>(run.data[2] + i * run.byteStrides[2]);
+                    const C product = scale * y;
+                    storeElement<C>(run.data[0] + i * run.byteStrides[0], i < fused ? std::fma(scale, y, x) : x + product);
+                }
             });
-        });
+        } else {
+            forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) {
+                binaryRun<C, C>(run, [scale](M x, M y) -> M {
+                    if constexpr (std::is_same_v<C, bool>)
+                        return x || (y && scale);
+                    else if constexpr (std::is_integral_v<C>)
+                        return wrapAdd<C>(x, wrapMul<C>(scale, y));
+                    else  // c10::Half arithmetic rounds the product and the sum
+                        return static_cast<float>(Half(x + static_cast<float>(Half(static_cast<float>(scale) * y))));
+                });
+            });
+        }
     });
     return result;
 }

@@ -16,6 +16,7 @@
 
 #include <cfenv>
 #include <cmath>
+#include <cstring>
 
 namespace av::engine {
 
@@ -343,6 +344,9 @@ bool scalarOverflows(BinaryOp op, const Array& x, const Array& y)
 struct OpTypes {
     DType compute;  // the type both inputs are converted to and the loop runs in
     DType result;   // the output's dtype (bool for comparisons)
+    // Set when NumPy's loop type is one aliasview does not store (uint16, uint32, uint64) and + - * run in
+    // int64 instead: results are reduced to that many bits, as the real loop wraps.
+    std::optional<NumpyCommonType> unmodelled;
 };
 
 DType operandDType(const Operand& operand, Flavour flavour)
@@ -397,7 +401,8 @@ OpTypes torchOpTypes(BinaryOp op, const Operand& a, const Operand& b)
 // The loop types of NumPy's ufunc type resolvers: PyArray_ResultType for add, subtract, multiply and the
 // comparisons; a search of the loops for floor_divide, remainder and power; double for true_divide of
 // integers, else a search of its float loops.
-OpTypes numpyOpTypes(BinaryOp op, const Operand& a, const Operand& b, bool wrapsIntoTensor)
+OpTypes numpyOpTypes(BinaryOp op, const Operand& a, const Operand& b, bool wrapsIntoTensor,
+                     std::optional<DType> into = std::nullopt)
 {
     const std::array<PromotionOperand, 2> operands{a.promotion(), b.promotion()};
     NumpyCommonType common;
@@ -419,6 +424,11 @@ OpTypes numpyOpTypes(BinaryOp op, const Operand& a, const Operand& b, bool wraps
         return {common.dtype.value_or(DType::Int64), DType::Bool};
     }
     if (!common.dtype) {
+        // uint16/uint32/uint64 + - * written into an existing array: computed in int64 and wrapped to the
+        // real loop's width, which gives its values exactly (np.uint8 array += 300 is 45 either way).
+        const bool ring = op == BinaryOp::Add || op == BinaryOp::Sub || op == BinaryOp::Mul;
+        if (ring && into)
+            return {DType::Int64, DType::Int64, common};
         if (wrapsIntoTensor)
             throwTorchCannotHold(common.name());
         throwUnmodelledNumpyType(common);
@@ -881,6 +891,35 @@ void writeBinaryInto(const ArrayPtr& target, BinaryOp op, const Array& y, DType 
     copyIntoExisting(dst, *result, context);
 }
 
+// torch's integer // and % check each divisor inside the kernel's loop: the elements before the first zero
+// divisor (in iteration order) are already written when ZeroDivisionError is raised, and the version counter
+// is not bumped, since the op never completes.
+[[noreturn]] void writeUpToFirstZeroDivisorThenThrow(Array& self, BinaryOp op, const Array& x, const Array& y,
+                                                     DType compute, const WriteContext& context)
+{
+    const Shape& shape = self.sizes();
+    const ArrayPtr result =
+        operandAs(binaryKernel(op, x, y, compute, compute, Flavour::Torch, shape, contiguousStrides(shape)), self.dtype());
+    const ArrayPtr zero = allocateArray(Flavour::Torch, compute, {});
+    const ArrayPtr isZero = binaryKernel(BinaryOp::Eq, y, *zero, compute, DType::Bool, Flavour::Torch, y.sizes(),
+                                         contiguousStrides(y.sizes()));
+    const std::array<WriteInput, 2> inputs{
+        WriteInput{result->data(), result->byteStrides()},
+        WriteInput{isZero->data(), broadcastByteStrides(shape, isZero->sizes(), isZero->strides(), 1)}};
+    WriteContext failing = context;
+    failing.bumpsVersion = false;
+    bool stopped = false;
+    const std::size_t itemsize = static_cast<std::size_t>(self.itemsize());
+    writeElements<2>(self, failing, inputs, [&](const InnerRun<3>& run) {
+        for (std::int64_t i = 0; i < run.count && !stopped; ++i) {
+            stopped = loadElement<bool>(run.data[2] + i * run.byteStrides[2]);
+            if (!stopped)
+                std::memcpy(run.data[0] + i * run.byteStrides[0], run.data[1] + i * run.byteStrides[1], itemsize);
+        }
+    });
+    throw runtimeError("ZeroDivisionError");
+}
+
 // In torch's order: the autograd leaf rules (VariableType's check_inplace), the op's own checks (sub_check,
 // pow's integer rule), TensorIterator's build (internal and partial overlap, broadcasting, the output's
 // shape, the cast to self's type), alpha_check, the kernel's dtype support, then the kernel.
@@ -902,6 +941,11 @@ ArrayPtr torchInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue
     AV_CHECK(shape == self->sizes(), runtimeError, "output with shape ", formatList(self->sizes()),
              " doesn't match the broadcast shape ", formatList(shape));
     const OpTypes types = torchOpTypes(op, target, other);
+    if (powScalar) {
+        // pow_(Scalar) builds a unary TensorIterator on self.to(result_type) that checks all dtypes are equal.
+        AV_CHECK(types.result == self->dtype(), runtimeError, "Found dtype ", scalarTypeName(self->dtype()),
+                 " but expected ", scalarTypeName(types.result));
+    }
     AV_CHECK(canCastTorch(types.result, self->dtype()), runtimeError, "result type ", scalarTypeName(types.result),
              " can't be cast to the desired output type ", scalarTypeName(self->dtype()));
     if (alpha) {
@@ -919,7 +963,8 @@ ArrayPtr torchInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue
         const ArrayPtr y = operandArray(other, types.compute, Flavour::Torch);
         if ((op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && isIntegral(types.compute, true)) {
             const ArrayPtr x = operandAs(self, types.compute);
-            AV_CHECK(!anyZeroDivisor(*x, *y, shape), runtimeError, "ZeroDivisionError");
+            if (anyZeroDivisor(*x, *y, shape))
+                writeUpToFirstZeroDivisorThenThrow(*self, op, *x, *y, types.compute, context);
         }
         if (alpha) {
             // sub(self, other, alpha) is add(self, other, -alpha); the kernel converts alpha with Scalar::to<T>.
@@ -938,48 +983,111 @@ ArrayPtr torchInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue
     return self;
 }
 
-ArrayPtr numpyInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue)
+// Whether a cast of `values` into float16 overflows: NumPy's cast inside the ufunc's buffered loop raises
+// the overflow flag there (npy_float_to_half), so `a_f16 *= 70000` warns "overflow encountered in multiply".
+bool castOverflowsHalf(const Array& values)
 {
-    const Operand other = numpyOperand(otherValue);
-    const WriteContext context{ufuncName(op), "output array is read-only"};
-    if (op == BinaryOp::Pow) {
-        if (ArrayPtr shortcut = numpyPowShortcut(self, otherValue, /*inplace=*/true)) {
-            checkWriteTarget(*self, context);
-            copyIntoExisting(*self, *shortcut, context);
-            return self;
+    bool found = false;
+    const Strides strides = values.byteStrides();
+    LoopOperands<1> operands{{values.data()}, {strides.data()}};
+    dispatchDType(values.dtype(), [&]<typename T>(TypeTag<T>) {
+        if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+            forEachInMemoryOrder<1>(values.sizes(), operands, [&](const InnerRun<1>& run) {
+                for (std::int64_t i = 0; i < run.count && !found; ++i) {
+                    const T v = loadElement<T>(run.data[0] + i * run.byteStrides[0]);
+                    found = std::isfinite(v) && std::isinf(static_cast<float>(Half(static_cast<float>(v))));
+                }
+            });
         }
+    });
+    return found;
+}
+
+// Reduces int64 values to [0, 2**bits), the values a uint16/uint32/uint64 loop would have produced.
+void wrapToUnsignedBits(Array& values, int bits)
+{
+    AV_INTERNAL_ASSERT(values.dtype() == DType::Int64 && values.isContiguous(), "wrapping needs contiguous int64");
+    if (bits >= 64)
+        return;
+    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+    for (std::int64_t i = 0; i < values.numel(); ++i) {
+        std::byte* p = values.data() + i * 8;
+        storeElement<std::int64_t>(p, static_cast<std::int64_t>(static_cast<std::uint64_t>(loadElement<std::int64_t>(p)) & mask));
     }
-    const Operand target{self, std::nullopt};
-    const OpTypes types = numpyOpTypes(op, target, other, /*wrapsIntoTensor=*/false);
-    if (!canCastNumpySameKind(types.result, self->dtype()))
-        throw ufuncOutputCastingError(concat("Cannot cast ufunc '", ufuncName(op), "' output from ",
-                                             numpyDTypeRepr(types.result), " to ", numpyDTypeRepr(self->dtype()),
+}
+
+// np.<ufunc>(lhs, rhs, out=out), which `a op= b` is with out=a: type resolution, the same_kind cast into out,
+// out's WRITEABLE flag, the broadcast of all three operands (out may not be broadcast), then the loop, with
+// inputs that overlap out in another layout read as if copied first (NumPy buffers them).
+ArrayPtr numpyIntoOutput(BinaryOp op, const Value& lhs, const Value& rhs, const ArrayPtr& out)
+{
+    const Operand a = numpyOperand(lhs);
+    const Operand b = numpyOperand(rhs);
+    const WriteContext context{ufuncName(op), "output array is read-only"};
+    const OpTypes types = numpyOpTypes(op, a, b, /*wrapsIntoTensor=*/false, out->dtype());
+    const NumpyCommonType resultType = types.unmodelled.value_or(NumpyCommonType{types.result, kindOf(types.result),
+                                                                                 static_cast<int>(itemSize(types.result))});
+    if (!numpyCanCastSameKind(resultType, out->dtype()))
+        throw ufuncOutputCastingError(concat("Cannot cast ufunc '", ufuncName(op), "' output from dtype('",
+                                             resultType.name(), "') to ", numpyDTypeRepr(out->dtype()),
                                              " with casting rule 'same_kind'"));
-    checkWriteTarget(*self, context);
-    Shape shape;
-    if (!broadcastShapes(self->sizes(), sizesOf(other), shape))
-        throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeTuple(self->sizes()),
-                                " ", numpyShapeTuple(sizesOf(other)), " ", numpyShapeTuple(self->sizes()), " "));
-    AV_CHECK(shape == self->sizes(), valueError, "non-broadcastable output operand with shape ",
-             numpyShapeTuple(self->sizes()), " doesn't match the broadcast shape ", numpyShapeTuple(shape));
-    ArrayPtr y = operandArray(other, types.compute, Flavour::Numpy);
-    const ArrayPtr x = operandAs(self, types.compute);
+    checkWriteTarget(*out, context);
+    Shape inputs, full;
+    if (!broadcastShapes(sizesOf(a), sizesOf(b), inputs) || !broadcastShapes(inputs, out->sizes(), full))
+        throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeTuple(sizesOf(a)),
+                                " ", numpyShapeTuple(sizesOf(b)), " ", numpyShapeTuple(out->sizes()), " "));
+    AV_CHECK(full == out->sizes(), valueError, "non-broadcastable output operand with shape ",
+             numpyShapeTuple(out->sizes()), " doesn't match the broadcast shape ", numpyShapeTuple(full));
+    const auto unshared = [&](const Operand& operand) {
+        if (operand.array && extentsOverlap(*operand.array, *out) && !sameLayout(*operand.array, *out))
+            return contiguousCopy(*operand.array, Flavour::Numpy, operand.array->dtype());
+        return operand.array;
+    };
+    const Operand ua{unshared(a), a.number}, ub{unshared(b), b.number};
+    const ArrayPtr x = operandArray(ua, types.compute, Flavour::Numpy);
+    const ArrayPtr y = operandArray(ub, types.compute, Flavour::Numpy);
+    const Shape& shape = out->sizes();
     const bool integral = isIntegral(types.compute, false);
     if (op == BinaryOp::Pow && integral)
         AV_CHECK(!anyNegativeExponent(*x, *y, shape), valueError, "Integers to negative integer powers are not allowed.");
-    // NumPy buffers an input that overlaps the output in any other layout, so results read as if the input
-    // had been copied first.
-    if (y == other.array && extentsOverlap(*y, *self) && !sameLayout(*y, *self))
-        y = contiguousCopy(*y, Flavour::Numpy, y->dtype());
     IntegerEvents events;
     if (integral) {
         events.divideByZero = (op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && anyZeroDivisor(*x, *y, shape);
         events.overflow = op == BinaryOp::FloorDiv && anyDivisionOverflow(*x, *y, shape);
     }
-    const NumpyFloatingPointCheck floatingPoint(isFloating(types.compute));
-    writeBinaryInto(self, op, *y, types.compute, context);
+    const NumpyFloatingPointCheck floatingPoint(isFloating(types.compute) || isFloating(out->dtype()));
+    if (x == out && out->dtype() == types.compute) {
+        inplaceKernel(*out, op, *y, context);
+    } else {
+        const ArrayPtr result = binaryKernel(op, *x, *y, types.compute, types.result, Flavour::Numpy, shape,
+                                             contiguousStrides(shape));
+        if (types.unmodelled)
+            wrapToUnsignedBits(*result, types.unmodelled->itemsize * 8);
+        if (out->dtype() == DType::Float16 && result->dtype() != DType::Float16 && castOverflowsHalf(*result))
+            std::feraiseexcept(FE_OVERFLOW);
+        copyIntoExisting(*out, *result, context);
+    }
     floatingPoint.report(ufuncName(op), events);
-    return self;
+    return out;
+}
+
+ArrayPtr numpyInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue)
+{
+    if (op == BinaryOp::Pow) {
+        // `a **= b` goes through fast_scalar_power with inplace set.
+        if (ArrayPtr shortcut = numpyPowShortcut(self, otherValue, /*inplace=*/true)) {
+            // square(a, out=a): a bool array squares in int8, which same_kind cannot put back.
+            if (!canCastNumpySameKind(shortcut->dtype(), self->dtype()))
+                throw ufuncOutputCastingError(concat("Cannot cast ufunc 'square' output from ",
+                                                     numpyDTypeRepr(shortcut->dtype()), " to ",
+                                                     numpyDTypeRepr(self->dtype()), " with casting rule 'same_kind'"));
+            const WriteContext context{ufuncName(op), "output array is read-only"};
+            checkWriteTarget(*self, context);
+            copyIntoExisting(*self, *shortcut, context);
+            return self;
+        }
+    }
+    return numpyIntoOutput(op, Value(self), otherValue, self);
 }
 
 }  // namespace
@@ -990,8 +1098,20 @@ Value inplace(BinaryOp op, const Value& selfValue, const Value& other, InplaceSp
     const OperandKind self = operandKind(selfValue), right = operandKind(other);
     if (self == OperandKind::Tensor) {
         if (right == OperandKind::Ndarray) {
-            AV_CHECK(spelling != InplaceSpelling::Method, typeError, torchInplaceName(op),
-                     "(): argument 'other' (position 1) must be Tensor, not numpy.ndarray");
+            if (spelling == InplaceSpelling::Method) {
+                // add_/sub_/mul_/div_ have one signature; pow_, floor_divide_ and remainder_ two overloads.
+                if (op == BinaryOp::Pow || op == BinaryOp::FloorDiv || op == BinaryOp::Mod) {
+                    const char* argument = op == BinaryOp::Pow ? "exponent" : "other";
+                    throw typeError(concat(torchInplaceName(op),
+                                           "() received an invalid combination of arguments - got (numpy.ndarray), but "
+                                           "expected one of:\n * (Tensor ", argument,
+                                           ")\n      didn't match because some of the arguments have invalid types: "
+                                           "(!numpy.ndarray!)\n * (Number ", argument,
+                                           ")\n      didn't match because some of the arguments have invalid types: "
+                                           "(!numpy.ndarray!)\n"));
+                }
+                throw typeError(concat(torchInplaceName(op), "(): argument 'other' (position 1) must be Tensor, not numpy.ndarray"));
+            }
             // Tensor.__iadd__ declines an ndarray, so Python falls back to `self = self + other`.
             return binary(op, selfValue, other);
         }
@@ -1015,23 +1135,7 @@ ArrayPtr ufuncInto(BinaryOp op, const Value& lhs, const Value& rhs, const ArrayP
 {
     AV_CHECK(out->isNdarray(), typeError, "return arrays must be of ArrayType");
     // An explicit ufunc call converts tensor operands through __array__ (Tensor.numpy()).
-    const Value a = asUfuncOperand(lhs), b = asUfuncOperand(rhs);
-    if (operandKind(a) == OperandKind::Ndarray && std::get<ArrayPtr>(a) == out)
-        return numpyInplace(op, out, b);
-    // out = lhs op rhs computed aside, then written through the write path with the ufunc's casting rule.
-    const ArrayPtr result = numpyArithmetic(op, a, b, /*scalarMath=*/false, /*wrapsIntoTensor=*/false);
-    if (!canCastNumpySameKind(result->dtype(), out->dtype()))
-        throw ufuncOutputCastingError(concat("Cannot cast ufunc '", ufuncName(op), "' output from ",
-                                             numpyDTypeRepr(result->dtype()), " to ", numpyDTypeRepr(out->dtype()),
-                                             " with casting rule 'same_kind'"));
-    const WriteContext context{ufuncName(op), "output array is read-only"};
-    checkWriteTarget(*out, context);
-    Shape shape;
-    AV_CHECK(broadcastShapes(out->sizes(), result->sizes(), shape) && shape == out->sizes(), valueError,
-             "non-broadcastable output operand with shape ", numpyShapeTuple(out->sizes()),
-             " doesn't match the broadcast shape ", numpyShapeTuple(result->sizes()));
-    copyIntoExisting(*out, *result, context);
-    return out;
+    return numpyIntoOutput(op, asUfuncOperand(lhs), asUfuncOperand(rhs), out);
 }
 
 // ---- Unary minus and abs -------------------------------------------------------------------------------
@@ -1147,7 +1251,8 @@ ArrayPtr copyInplace(const ArrayPtr& self, const ArrayPtr& src)
     checkTorchNoPartialOverlap(*self, *src);
     checkBroadcastsInto(*self, src->sizes(), "copy_");
     copyIntoExisting(*self, *src, context);
-    recordInplaceOp(*self, "CopyBackwards", src->requiresGrad());
+    // Only floating tensors take part in autograd: an int tensor copied from a grad tensor stays a leaf.
+    recordInplaceOp(*self, "CopyBackwards", src->requiresGrad() && isFloating(self->dtype()));
     return self;
 }
 
@@ -1190,51 +1295,58 @@ ArrayPtr zeroInplace(const ArrayPtr& self)
     return self;
 }
 
+// clamp's meta function, then clamp_out: numbers take part in the result type only for integral tensors,
+// and an in-place clamp must keep the tensor's type exactly (the message names it by its C++ type name); the
+// kernel (clamp_scalar_cpu, clamp_max_scalar_cpu, clamp_min_cpu) has no bool or half instantiation and
+// converts the bounds with Scalar::to<T>; min and max with a NaN bound fill NaN.
 ArrayPtr clampInplace(const ArrayPtr& self, std::optional<Scalar> min, std::optional<Scalar> max)
 {
-    AV_CHECK(min || max, runtimeError, "torch.clamp: At least one of 'min' or 'max' must not be None");
     checkInplaceAutograd(*self);
+    AV_CHECK(min || max, runtimeError, "torch.clamp: At least one of 'min' or 'max' must not be None");
+    if (!isFloating(self->dtype())) {
+        std::vector<PromotionOperand> operands{PromotionOperand{self.get(), std::nullopt}};
+        if (min)
+            operands.push_back({nullptr, min});
+        if (max)
+            operands.push_back({nullptr, max});
+        const DType common = torchResultType(operands);
+        if (common != self->dtype()) {
+            const std::string_view cppName = self->dtype() == DType::Int64   ? "long int"
+                                             : self->dtype() == DType::Int32 ? "int"
+                                             : self->dtype() == DType::Int16 ? "short int"
+                                             : self->dtype() == DType::Int8  ? "signed char"
+                                             : self->dtype() == DType::UInt8 ? "unsigned char"
+                                                                             : "bool";
+            throw runtimeError(concat("result type ", scalarTypeName(common), " can't be cast to the desired output type ",
+                                      cppName));
+        }
+    }
     const WriteContext context{"clamp_"};
     checkWriteTarget(*self, context);
-    std::vector<PromotionOperand> operands{PromotionOperand{self.get(), std::nullopt}};
-    if (min)
-        operands.push_back({nullptr, min});
-    if (max)
-        operands.push_back({nullptr, max});
-    const DType common = torchResultType(operands);
-    if (!canCastTorch(common, self->dtype())) {
-        // clamp's check names the output type by its C++ name.
-        const std::string_view cppName = self->dtype() == DType::Int64   ? "long int"
-                                         : self->dtype() == DType::Int32 ? "int"
-                                         : self->dtype() == DType::Int16 ? "short int"
-                                         : self->dtype() == DType::Int8  ? "signed char"
-                                         : self->dtype() == DType::UInt8 ? "unsigned char"
-                                                                         : scalarTypeName(self->dtype());
-        throw runtimeError(concat("result type ", scalarTypeName(common), " can't be cast to the desired output type ",
-                                  cppName));
+    if (min && max && (std::isnan(min->toDouble()) || std::isnan(max->toDouble()))) {
+        fillExisting(*self, Scalar(std::nan("")), context);
+        recordInplaceOp(*self, "ClampBackward1", false);
+        return self;
     }
-    // The bounds are converted to the tensor's type with a C cast (uint8 clamp_(min=-1) clamps to 255).
+    const std::string_view kernel = min && max ? "clamp_scalar_cpu" : max ? "clamp_max_scalar_cpu" : "clamp_min_cpu";
+    AV_CHECK(self->dtype() != DType::Bool && self->dtype() != DType::Float16, runtimeError, "\"", kernel,
+             "\" not implemented for '", scalarTypeName(self->dtype()), "'");
+    const ArrayPtr lo = min ? torchCheckedScalar(*min, self->dtype()) : nullptr;
+    const ArrayPtr hi = max ? torchCheckedScalar(*max, self->dtype()) : nullptr;
     const std::array<WriteInput, 0> none{};
     dispatchDType(self->dtype(), [&]<typename T>(TypeTag<T>) {
-        using M = OpMathT<T>;
-        const auto bound = [](const Scalar& s) -> M {
-            return static_cast<M>(s.isFloat() ? convertElement<T>(s.toDouble()) : convertElement<T>(s.toInt()));
-        };
-        const bool hasMin = min.has_value(), hasMax = max.has_value();
-        const M lo = hasMin ? bound(*min) : M{}, hi = hasMax ? bound(*max) : M{};
+        const T low = lo ? loadElement<T>(lo->data()) : T{};
+        const T high = hi ? loadElement<T>(hi->data()) : T{};
         writeElements<0>(*self, context, none, [&](const InnerRun<1>& run) {
             for (std::int64_t i = 0; i < run.count; ++i) {
                 std::byte* p = run.data[0] + i * run.byteStrides[0];
-                M v = static_cast<M>(loadElement<T>(p));
-                if constexpr (kIsFloat<T>) {
-                    if (std::isnan(v))
-                        continue;  // NaN passes through clamp
-                }
-                if (hasMin && v < lo)
-                    v = lo;
-                if (hasMax && v > hi)
-                    v = hi;
-                storeElement<T>(p, convertElement<T>(v));
+                // std::min(std::max(a, min), max): a NaN element passes, a NaN bound alone is ignored.
+                T v = loadElement<T>(p);
+                if (lo && v < low)
+                    v = low;
+                if (hi && high < v)
+                    v = high;
+                storeElement<T>(p, v);
             }
         });
     });
@@ -1249,24 +1361,19 @@ void numpyCopyTo(const ArrayPtr& dst, const Value& src)
     const Value converted = asUfuncOperand(src);
     const Operand source = numpyOperand(converted);
     const bool scalarLike = !source.array || source.array->dim() == 0;
-    // can_cast(src, dst, 'same_kind') with value-based casting for scalars.
-    const std::array<PromotionOperand, 1> operands{source.promotion()};
-    const DType from = scalarLike ? numpyResultType(std::array<PromotionOperand, 2>{
-                                        PromotionOperand{dst.get(), std::nullopt}, source.promotion()})
-                                  : numpyResultType(operands);
-    const DType fromForMessage = source.array ? source.array->dtype() : source.number->defaultDType(Flavour::Numpy);
-    AV_CHECK(canCastNumpySameKind(scalarLike ? from : fromForMessage, dst->dtype()) || (scalarLike && from == dst->dtype()),
-             typeError, "Cannot cast array data from ", numpyDTypeRepr(fromForMessage), " to ",
+    // PyArray_CanCastArrayTo(src, dst.dtype, 'same_kind'), by value for a 0-d source (can_cast_scalar_to).
+    const DType from = source.array ? source.array->dtype() : source.number->defaultDType(Flavour::Numpy);
+    AV_CHECK(scalarLike ? numpyCanCastScalarSameKind(source.promotion(), dst->dtype())
+                        : canCastNumpySameKind(from, dst->dtype()),
+             typeError, "Cannot cast ", scalarLike ? "scalar" : "array data", " from ", numpyDTypeRepr(from), " to ",
              numpyDTypeRepr(dst->dtype()), " according to the rule 'same_kind'");
     checkWriteTarget(*dst, context);
-    if (!source.array) {
-        fillExisting(*dst, *source.number, context);
-        return;
-    }
-    checkBroadcastsInto(*dst, source.array->sizes(), "copyto");
-    ArrayPtr input = source.array;
+    // A Python number arrives as np.asarray(number), then is cast like any array (no out-of-bound warning).
+    ArrayPtr input = source.array ? source.array : operandArray(source, from, Flavour::Numpy);
+    checkBroadcastsInto(*dst, input->sizes(), "copyto");
     if (extentsOverlap(*input, *dst) && !sameLayout(*input, *dst))
         input = contiguousCopy(*input, Flavour::Numpy, input->dtype());
+    warnNumpyCastErrors(*input, dst->dtype());
     copyIntoExisting(*dst, *input, context);
 }
 

@@ -291,6 +291,23 @@ NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands)
     return commonTypeOf(*result);
 }
 
+bool numpyCanCastSameKind(const NumpyCommonType& from, DType to)
+{
+    if (from.dtype)
+        return canCastNumpySameKind(*from.dtype, to);
+    // Only unsigned integers go unmodelled; same_kind takes them to any integer or float.
+    return to != DType::Bool;
+}
+
+bool numpyCanCastScalarSameKind(const PromotionOperand& scalar, DType to)
+{
+    bool smallUnsigned = false;
+    NpType type = minScalarType(scalarValueOf(scalar), smallUnsigned);
+    if (smallUnsigned && kindOf(to) != DTypeKind::Unsigned)
+        type.kind = 'i';
+    return numpyCanCastSameKind(commonTypeOf(type), to);
+}
+
 DType numpyResultType(std::span<const PromotionOperand> operands)
 {
     const NumpyCommonType common = numpyCommonType(operands);

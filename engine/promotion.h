@@ -38,6 +38,12 @@ NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands);
 // ..., uint64 (integerLoops), float16, float32, float64 that every operand casts to safely, value-based for
 // scalars. It differs from numpyCommonType: np.uint8 array // 300 runs in int16, + in uint16.
 NumpyCommonType numpyLoopType(std::span<const PromotionOperand> operands, bool integerLoops);
+// np.can_cast(from, to, 'same_kind') for a common type that may be unmodelled (uint16 casts to any integer
+// or float, not to bool).
+bool numpyCanCastSameKind(const NumpyCommonType& from, DType to);
+// can_cast_scalar_to(scalar, to, 'same_kind'): a 0-d array, NumPy scalar or Python number casts by its value
+// (np.copyto(uint8_array, 300) passes as uint16 -> uint8; -1 fails as int8 -> uint8).
+bool numpyCanCastScalarSameKind(const PromotionOperand& scalar, DType to);
 // numpyCommonType, raising NotImplementedError where NumPy would pick uint16/uint32/uint64.
 DType numpyResultType(std::span<const PromotionOperand> operands);
 [[noreturn]] void throwUnmodelledNumpyType(const NumpyCommonType& type);

@@ -34,11 +34,13 @@ constexpr DType kAllDTypes[] = {DType::Bool,  DType::UInt8,   DType::Int8,    DT
 inline const char* kPrelude =
     "TD={'bool':torch.bool,'uint8':torch.uint8,'int8':torch.int8,'int16':torch.int16,'int32':torch.int32,"
     "'int64':torch.int64,'float16':torch.float16,'float32':torch.float32,'float64':torch.float64}\n"
-    "def T(v,dt='float32',g=False,i=False):\n"
+    "def T(v,dt='float32',g=False,i=False,s=None):\n"
     "    t=torch.tensor(v,dtype=torch.int64 if i else torch.float64).to(TD[dt])\n"
+    "    t=t if s is None else t.reshape(s).clone()\n"
     "    return t.requires_grad_() if g else t\n"
-    "def N(v,dt='float64',i=False):\n"
-    "    return np.array(v,dtype=np.int64 if i else np.float64).astype(dt)\n"
+    "def N(v,dt='float64',i=False,s=None):\n"
+    "    a=np.array(v,dtype=np.int64 if i else np.float64).astype(dt)\n"
+    "    return a if s is None else a.reshape(s).copy()\n"
     "def S(v,dt,i=False):\n"
     "    return N(v,dt,i)[()]\n";
 
@@ -120,6 +122,17 @@ inline std::string shapeTuple(const Shape& shape)
     return out + ")";
 }
 
+// Default labels name the shape of every array but a 0-d one: "float32 tensor(2, 3)".
+inline std::string shapeSuffix(const Shape& shape)
+{
+    if (shape.empty())
+        return {};
+    std::string out = "(";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(shape[i]);
+    return out + (shape.size() == 1 ? ",)" : ")");
+}
+
 // T([...],'int8') / N(3,'float16',i=True) / T([...],'float32',g=True).reshape((2,3)): values are C order and
 // as many as the shape holds.
 inline std::string pyArrayCall(const char* fn, const Shape& shape, DType dtype, const Values& values, bool grad)
@@ -130,16 +143,16 @@ inline std::string pyArrayCall(const char* fn, const Shape& shape, DType dtype, 
         out += ",g=True";
     if (values.integral)
         out += ",i=True";
-    out += ")";
     if (shape.size() > 1 || (shape.size() == 1 && values.size() == 0))
-        out += ".reshape(" + shapeTuple(shape) + ")";
-    return out;
+        out += ",s=" + shapeTuple(shape);  // a fresh array of that shape, not a view of the flat one
+    return out + ")";
 }
 
 inline OperandSpec tensorOperand(DType dtype, Shape shape, Values values, bool grad = false, std::string label = {})
 {
     if (label.empty())
-        label = std::string(shape.empty() ? "0-d " : "") + pyDType(dtype) + (grad ? " grad" : "") + " tensor";
+        label = std::string(shape.empty() ? "0-d " : "") + pyDType(dtype) + (grad ? " grad" : "") + " tensor" +
+                shapeSuffix(shape);
     return {label, pyArrayCall("T", shape, dtype, values, grad), [=] {
                 ArrayPtr t = buildArray(Flavour::Torch, dtype, shape, values);
                 t->setRequiresGrad(grad);
@@ -150,7 +163,7 @@ inline OperandSpec tensorOperand(DType dtype, Shape shape, Values values, bool g
 inline OperandSpec ndarrayOperand(DType dtype, Shape shape, Values values, std::string label = {})
 {
     if (label.empty())
-        label = std::string(shape.empty() ? "0-d " : "") + pyDType(dtype) + " ndarray";
+        label = std::string(shape.empty() ? "0-d " : "") + pyDType(dtype) + " ndarray" + shapeSuffix(shape);
     return {label, pyArrayCall("N", shape, dtype, values, false),
             [=] { return Value(buildArray(Flavour::Numpy, dtype, shape, values)); }};
 }
