@@ -1,18 +1,19 @@
 #include "arithmetickernels.h"
 
 #include "arrayfactory.h"
+#include "conversion.h"
 #include "dispatch.h"
 #include "errors.h"
 #include "stridedloop.h"
 
+#include <cfenv>
 #include <cmath>
 
 namespace av::engine {
 
 namespace {
 
-// How a library evaluates one op on opmath values. NumPy's float32 power is powf; torch's tensor ** scalar
-// goes through double pow.
+// How a library evaluates one op on opmath values (float for float16, as both libraries compute).
 template <typename C>
 struct OpMathOps {
     using M = OpMathT<C>;
@@ -52,23 +53,24 @@ struct OpMathOps {
         else
             return floorDivFloat<M>(a, b);
     }
+    template <bool NumpyRules>
     static M mod(M a, M b)
     {
         if constexpr (std::is_same_v<C, bool>)
             return a && !b;  // unreachable, as above
         else if constexpr (std::is_integral_v<C>)
             return modInt<C>(a, b);
+        else if constexpr (NumpyRules)
+            return modFloatNumpy<M>(a, b);
         else
-            return modFloat<M>(a, b);
+            return modFloatTorch<M>(a, b);
     }
-    static M pow(M a, M b, bool viaDouble = false)
+    static M pow(M a, M b)
     {
         if constexpr (std::is_same_v<C, bool>)
             return a || !b;  // unreachable, as above
         else if constexpr (std::is_integral_v<C>)
             return powInt<C>(a, b);
-        else if constexpr (std::is_same_v<M, float>)
-            return viaDouble ? static_cast<float>(std::pow(static_cast<double>(a), static_cast<double>(b))) : std::pow(a, b);
         else
             return std::pow(a, b);
     }
@@ -153,7 +155,7 @@ void binaryRun(const InnerRun<3>& run, F f)
     for (std::int64_t i = 0; i < n; ++i) {
         const M x = static_cast<M>(loadElement<C>(a + i * sa));
         const M y = static_cast<M>(loadElement<C>(b + i * sb));
-        storeElement<Out>(out + i * so, convertElement<Out>(f(x, y)));
+        storeResult<Out>(out + i * so, f(x, y));
     }
 }
 
@@ -173,14 +175,14 @@ void inplaceRun(const InnerRun<2>& run, F f)
     for (std::int64_t i = 0; i < n; ++i) {
         const M x = static_cast<M>(loadElement<C>(dst + i * sd));
         const M y = static_cast<M>(loadElement<C>(b + i * sb));
-        storeElement<C>(dst + i * sd, convertElement<C>(f(x, y)));
+        storeResult<C>(dst + i * sd, f(x, y));
     }
 }
 
 // Calls body(f) with the op's functor on opmath values of compute type C. Arithmetic and comparisons are
 // separate so each instantiates only the loops it can reach (the file's compile time depends on it).
 template <typename C, typename Body>
-void withArithmetic(BinaryOp op, Body&& body)
+void withArithmetic(BinaryOp op, Flavour flavour, Body&& body)
 {
     using Ops = OpMathOps<C>;
     using M = OpMathT<C>;
@@ -190,8 +192,13 @@ void withArithmetic(BinaryOp op, Body&& body)
     case BinaryOp::Mul: body([](M a, M b) { return Ops::mul(a, b); }); return;
     case BinaryOp::Div: body([](M a, M b) { return Ops::div(a, b); }); return;
     case BinaryOp::FloorDiv: body([](M a, M b) { return Ops::floorDiv(a, b); }); return;
-    case BinaryOp::Mod: body([](M a, M b) { return Ops::mod(a, b); }); return;
-    case BinaryOp::Pow: body([](M a, M b) { return Ops::pow(a, b, false); }); return;
+    case BinaryOp::Mod:
+        if (flavour == Flavour::Numpy || !kIsFloat<C>)
+            body([](M a, M b) { return Ops::template mod<true>(a, b); });
+        else
+            body([](M a, M b) { return Ops::template mod<false>(a, b); });
+        return;
+    case BinaryOp::Pow: body([](M a, M b) { return Ops::pow(a, b); }); return;
     default: AV_INTERNAL_ASSERT(false, "not an arithmetic op: ", symbolOf(op));
     }
 }
@@ -215,9 +222,9 @@ void withComparison(BinaryOp op, Body&& body)
 }  // namespace
 
 ArrayPtr binaryKernel(BinaryOp op, const Array& a, const Array& b, DType compute, DType result, Flavour flavour,
-                      const Shape& shape)
+                      const Shape& shape, const Strides& outStrides)
 {
-    ArrayPtr out = allocateArray(flavour, result, shape, Device::cpu(), /*zeroFill=*/false);
+    ArrayPtr out = allocateStrided(flavour, result, shape, outStrides, Device::cpu(), /*zeroFill=*/false);
     const Strides so = out->byteStrides();
     const Strides sa = broadcastByteStrides(shape, a.sizes(), a.strides(), a.itemsize());
     const Strides sb = broadcastByteStrides(shape, b.sizes(), b.strides(), b.itemsize());
@@ -228,7 +235,7 @@ ArrayPtr binaryKernel(BinaryOp op, const Array& a, const Array& b, DType compute
                 forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) { binaryRun<bool, C>(run, f); });
             });
         } else {
-            withArithmetic<C>(op, [&](auto f) {
+            withArithmetic<C>(op, flavour, [&](auto f) {
                 forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) { binaryRun<C, C>(run, f); });
             });
         }
@@ -241,34 +248,74 @@ void inplaceKernel(Array& dst, BinaryOp op, const Array& y, const WriteContext& 
     const std::array<WriteInput, 1> inputs{
         WriteInput{y.data(), broadcastByteStrides(dst.sizes(), y.sizes(), y.strides(), y.itemsize())}};
     dispatchDType(dst.dtype(), [&]<typename C>(TypeTag<C>) {
-        withArithmetic<C>(op, [&](auto f) {
+        withArithmetic<C>(op, dst.flavour(), [&](auto f) {
             writeElements<1>(dst, context, inputs, [&](const InnerRun<2>& run) { inplaceRun<C>(run, f); });
         });
     });
 }
 
-ArrayPtr addScaledKernel(const Array& a, const Array& b, double sign, const Scalar& alpha, DType compute,
-                         Flavour flavour, const Shape& shape)
+ArrayPtr torchFloatPowScalarKernel(const Array& x, double exponent, const Strides& outStrides)
 {
+    AV_INTERNAL_ASSERT(x.dtype() == DType::Float32, "float32 pow kernel on ", numpyName(x.dtype()));
+    constexpr std::int64_t kVectorChunk = 16;
+    ArrayPtr out = allocateStrided(Flavour::Torch, DType::Float32, x.sizes(), outStrides, Device::cpu(), false);
+    const Strides so = out->byteStrides();
+    const Strides si = x.byteStrides();
+    LoopOperands<2> operands{{out->data(), x.data()}, {so.data(), si.data()}};
+    const float vectorExponent = static_cast<float>(exponent);
+    forEachInMemoryOrder<2>(x.sizes(), operands, [&](const InnerRun<2>& run) {
+        const bool contiguous = run.byteStrides[0] == 4 && run.byteStrides[1] == 4;
+        const std::int64_t vectorized = contiguous ? run.count - run.count % kVectorChunk : 0;
+        for (std::int64_t i = 0; i < run.count; ++i) {
+            const float v = loadElement<float>(run.data[1] + i * run.byteStrides[1]);
+            const float r = i < vectorized ? std::pow(v, vectorExponent)
+                                           : static_cast<float>(std::pow(static_cast<double>(v), exponent));
+            storeElement<float>(run.data[0] + i * run.byteStrides[0], r);
+        }
+    });
+    return out;
+}
+
+ArrayPtr addScaledKernel(const Array& a, const Array& b, const Array& alpha, Flavour flavour, const Shape& shape)
+{
+    const DType compute = alpha.dtype();
     ArrayPtr result = allocateArray(flavour, compute, shape, Device::cpu(), false);
     const Strides so = result->byteStrides();
     const Strides sx = broadcastByteStrides(shape, a.sizes(), a.strides(), a.itemsize());
     const Strides sy = broadcastByteStrides(shape, b.sizes(), b.strides(), b.itemsize());
     LoopOperands<3> operands{{result->data(), a.data(), b.data()}, {so.data(), sx.data(), sy.data()}};
-    const double scale = alpha.toDouble() * sign;
-    const std::int64_t intScale = alpha.toInt() * static_cast<std::int64_t>(sign);
     dispatchDType(compute, [&]<typename C>(TypeTag<C>) {
         using M = OpMathT<C>;
-        forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) {
-            binaryRun<C, C>(run, [&](M x, M y) -> M {
-                if constexpr (std::is_same_v<C, bool>)
-                    return x || (y && intScale != 0);
-                else if constexpr (std::is_integral_v<C>)
-                    return wrapAdd<C>(x, wrapMul<C>(static_cast<C>(intScale), y));
-                else
-                    return std::fma(static_cast<M>(scale), y, x);
+        const C scale = loadElement<C>(alpha.data());
+        if constexpr (std::is_same_v<C, float> || std::is_same_v<C, double>) {
+            // cpu_kernel_vec: in a contiguous run (other may be a broadcast scalar) whole chunks of two AVX2
+            // vectors go through vec::fmadd, one rounding; the rest of the run, and strided runs, compute
+            // a + alpha * b with two.
+            constexpr std::int64_t kChunk = std::is_same_v<C, float> ? 16 : 8;
+            constexpr std::int64_t I = sizeof(C);
+            forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) {
+                const bool contiguous = run.byteStrides[0] == I && run.byteStrides[1] == I &&
+                                        (run.byteStrides[2] == I || run.byteStrides[2] == 0);
+                const std::int64_t fused = contiguous ? run.count - run.count % kChunk : 0;
+                for (std::int64_t i = 0; i < run.count; ++i) {
+                    const C x = loadElement<C>(run.data[1] + i * run.byteStrides[1]);
+                    const C y = loadElement<C>(run.data[2] + i * run.byteStrides[2]);
+                    const C product = scale * y;
+                    storeElement<C>(run.data[0] + i * run.byteStrides[0], i < fused ? std::fma(scale, y, x) : x + product);
+                }
             });
-        });
+        } else {
+            forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) {
+                binaryRun<C, C>(run, [scale](M x, M y) -> M {
+                    if constexpr (std::is_same_v<C, bool>)
+                        return x || (y && scale);
+                    else if constexpr (std::is_integral_v<C>)
+                        return wrapAdd<C>(x, wrapMul<C>(scale, y));
+                    else  // c10::Half arithmetic rounds the product and the sum
+                        return static_cast<float>(Half(x + static_cast<float>(Half(static_cast<float>(scale) * y))));
+                });
+            });
+        }
     });
     return result;
 }

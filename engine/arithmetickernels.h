@@ -3,10 +3,12 @@
 // template instantiations, and the type and protocol logic around them changes far more often.
 
 #include "array.h"
+#include "dispatch.h"
 #include "elementwise.h"
 #include "scalar.h"
 #include "writepath.h"
 
+#include <cfenv>
 #include <cmath>
 #include <cstdint>
 #include <type_traits>
@@ -14,14 +16,36 @@
 namespace av::engine {
 
 // out = a op b over `shape` (a and b broadcast to it), both of dtype `compute`; out has dtype `result`
-// (bool for comparisons) and the given flavour.
+// (bool for comparisons), the given flavour and element strides `outStrides` (outputlayout.h). Flavour also
+// picks the library's float modulo.
 ArrayPtr binaryKernel(BinaryOp op, const Array& a, const Array& b, DType compute, DType result, Flavour flavour,
-                      const Shape& shape);
+                      const Shape& shape, const Strides& outStrides);
 // dst op= y through the write path; y has dst's dtype and broadcasts to dst's shape.
 void inplaceKernel(Array& dst, BinaryOp op, const Array& y, const WriteContext& context);
-// a + sign * alpha * b: torch's add_/sub_ with alpha, fused into one rounding as its vector kernel (fmadd) does.
-ArrayPtr addScaledKernel(const Array& a, const Array& b, double sign, const Scalar& alpha, DType compute,
-                         Flavour flavour, const Shape& shape);
+// torch's float32 `tensor ** scalar` for a general exponent (pow_tensor_scalar_optimized_kernel): within a
+// contiguous run, cpu_kernel_vec's vector loop takes whole chunks of 16 (two AVX2 vectors) and raises them to
+// the exponent rounded to float with Sleef's powf (here glibc's powf, which agrees within an ulp); the rest of
+// the run, and every element of a strided run, is raised to the double exponent in double. x is float32.
+ArrayPtr torchFloatPowScalarKernel(const Array& x, double exponent, const Strides& outStrides);
+
+// a + alpha * b in alpha's dtype (a 0-d array holding alpha as torch converted it): torch's add_/sub_ with
+// alpha. Floats fuse it into one rounding as torch's fmadd does; c10::Half rounds the product and the sum.
+ArrayPtr addScaledKernel(const Array& a, const Array& b, const Array& alpha, Flavour flavour, const Shape& shape);
+
+// Stores an opmath result. A finite float that rounds to an infinite half raises FE_OVERFLOW, as NumPy's
+// npy_float_to_half does (NumPy then warns "overflow encountered in add"; torch reads no flags).
+template <typename Out, typename M>
+inline void storeResult(std::byte* p, M value)
+{
+    if constexpr (std::is_same_v<Out, Half>) {
+        const Half h(static_cast<float>(value));
+        if ((h.bits & 0x7fffu) == 0x7c00u && std::isfinite(static_cast<float>(value)))
+            std::feraiseexcept(FE_OVERFLOW);
+        storeElement<Half>(p, h);
+    } else {
+        storeElement<Out>(p, convertElement<Out>(value));
+    }
+}
 
 // Integer arithmetic as both libraries do it: wrapping, Python's floor division and modulo, c10's powi.
 template <typename T>
@@ -79,20 +103,27 @@ T modInt(T a, T b)
     }
 }
 
-// c10's div_floor_floating, which is also NumPy's npy_divmod: floor((a - fmod(a, b)) / b), corrected.
+// c10's div_floor_floating, which is also NumPy's npy_floor_divide: floor((a - fmod(a, b)) / b), corrected.
+// Comparisons are the quiet ones (std::isless), as NumPy's, so a NaN operand raises no FE_INVALID; a zero
+// divisor raises what npy_floor_divide reports (invalid for 0 // 0 and NaN // 0, else divide by zero).
 template <typename T>
 T floorDivFloat(T a, T b)
 {
-    if (b == 0)
+    if (b == 0) {
+        if (a == 0 || std::isnan(a))
+            std::feraiseexcept(FE_INVALID);
+        else
+            std::feraiseexcept(FE_DIVBYZERO);
         return a / b;
+    }
     const T mod = std::fmod(a, b);
     T div = (a - mod) / b;
-    if (mod != 0 && ((b < 0) != (mod < 0)))
+    if (mod != 0 && std::isless(b, T(0)) != std::isless(mod, T(0)))
         div -= T(1);
     T floordiv;
     if (div != 0) {
         floordiv = std::floor(div);
-        if (div - floordiv > T(0.5))
+        if (std::isgreater(div - floordiv, T(0.5)))
             floordiv += T(1);
     } else {
         floordiv = std::copysign(T(0), a / b);
@@ -100,14 +131,29 @@ T floorDivFloat(T a, T b)
     return floordiv;
 }
 
+// Python's modulo on floats. NumPy's npy_remainder gives a zero result the divisor's sign; torch's remainder
+// kernel keeps fmod's zero, which has the dividend's sign (-6.0 % 3.0 is 0.0 in NumPy, -0.0 in torch).
 template <typename T>
-T modFloat(T a, T b)
+T modFloatNumpy(T a, T b)
 {
     T mod = std::fmod(a, b);
-    if (mod != 0 && ((b < 0) != (mod < 0)))
-        mod += b;
-    else if (mod == 0)
+    if (b == 0)
+        return mod;
+    if (mod != 0) {
+        if (std::isless(b, T(0)) != std::isless(mod, T(0)))
+            mod += b;
+    } else {
         mod = std::copysign(T(0), b);
+    }
+    return mod;
+}
+
+template <typename T>
+T modFloatTorch(T a, T b)
+{
+    T mod = std::fmod(a, b);
+    if (mod != 0 && std::isless(b, T(0)) != std::isless(mod, T(0)))
+        mod += b;
     return mod;
 }
 

@@ -167,4 +167,13 @@ std::string_view flavourTypeName(Flavour flavour)
     return flavour == Flavour::Torch ? "Tensor" : "numpy.ndarray";
 }
 
+const std::string& Array::gradFn() const
+{
+    static const std::string kRegenerated = "AsStridedBackward0";
+    const bool differentiableView = m_viewBase && (!m_gradFn.empty() || m_viewBase->requiresGrad());
+    if (differentiableView && version() != m_gradFnVersion)
+        return kRegenerated;
+    return m_gradFn;
+}
+
 }  // namespace av::engine

@@ -98,13 +98,23 @@ public:
     // --- torch: autograd and versions ----------------------------------------------------------------
     bool requiresGrad() const { return m_requiresGrad; }
     void setRequiresGrad(bool value) { m_requiresGrad = value; }
-    // "AddBackward0"; empty for leaves.
-    const std::string& gradFn() const { return m_gradFn; }
-    void setGradFn(std::string name) { m_gradFn = std::move(name); }
-    bool isLeaf() const { return m_gradFn.empty(); }
+    // "AddBackward0"; empty for leaves. A differentiable view whose version counter moved since its grad_fn
+    // was recorded (an in-place write through it, its base or another view, even under no_grad) reads as
+    // "AsStridedBackward0", as torch regenerates it (VariableHooks::grad_fn).
+    const std::string& gradFn() const;
+    void setGradFn(std::string name)
+    {
+        m_gradFn = std::move(name);
+        m_gradFnVersion = version();
+    }
+    bool isLeaf() const { return gradFn().empty(); }
     // torch's _base: the tensor this one is a view of (always the root, never a view itself).
     const ArrayPtr& viewBase() const { return m_viewBase; }
-    void setViewBase(ArrayPtr base) { m_viewBase = std::move(base); }
+    void setViewBase(ArrayPtr base)
+    {
+        m_viewBase = std::move(base);
+        m_gradFnVersion = version();
+    }
     bool isView() const { return m_viewBase != nullptr; }
 
     std::int64_t version() const { return m_version->value; }
@@ -140,6 +150,7 @@ private:
 
     bool m_requiresGrad = false;
     std::string m_gradFn;
+    std::int64_t m_gradFnVersion = 0;  // the version when m_gradFn (or the view) was recorded
     ArrayPtr m_viewBase;
     std::shared_ptr<VersionCounter> m_version = std::make_shared<VersionCounter>();
 

@@ -191,7 +191,7 @@ void storeScalar(std::byte* dst, DType dtype, const Scalar& value, Flavour flavo
                          "Python int too large to convert to C long");
                 converted = Scalar(static_cast<std::int64_t>(v));
             }
-            if (converted.isInt()) {
+            if (value.isInt()) {  // a float converted by int() is cast without the warning
                 const std::int64_t v = converted.toInt();
                 const bool fits = v >= static_cast<std::int64_t>(std::numeric_limits<T>::lowest()) &&
                                   (sizeof(T) == 8 || v <= static_cast<std::int64_t>(std::numeric_limits<T>::max()));

@@ -40,7 +40,8 @@ void recordInplaceOp(Array& dst, std::string_view gradFn, bool inputRequiresGrad
     if (!GradMode::isEnabled() || !(dst.requiresGrad() || inputRequiresGrad))
         return;
     dst.setRequiresGrad(true);
-    dst.setGradFn(std::string(gradFn));
+    // A view written in place gets its grad_fn regenerated from its base as AsStridedBackward0.
+    dst.setGradFn(dst.isView() ? std::string("AsStridedBackward0") : std::string(gradFn));
     if (dst.isView()) {
         Array& base = *dst.viewBase();
         base.setRequiresGrad(true);

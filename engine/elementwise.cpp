@@ -3,9 +3,12 @@
 #include "arithmetickernels.h"
 #include "arrayfactory.h"
 #include "autograd.h"
+#include "conversion.h"
 #include "copykernel.h"
+#include "creation.h"
 #include "dispatch.h"
 #include "errors.h"
+#include "outputlayout.h"
 #include "promotion.h"
 #include "stridedloop.h"
 #include "warnings.h"
@@ -13,6 +16,7 @@
 
 #include <cfenv>
 #include <cmath>
+#include <cstring>
 
 namespace av::engine {
 
@@ -38,6 +42,24 @@ std::string_view symbolOf(BinaryOp op)
 
 bool isComparison(BinaryOp op) { return op >= BinaryOp::Lt; }
 
+// NOTE [ Python's operator protocol between tensors and ndarrays ]
+// `x op y` calls x.__op__(y) and, when that returns NotImplemented, y.__rop__(x). What the two libraries do
+// with each other's objects (checked against torch 1.13 / NumPy 1.24):
+//  - Tensor.__add__ and friends return NotImplemented for an ndarray (0-d included), so `t + a` is
+//    ndarray.__radd__(t): NumPy computes np.add(t, a) with its own promotion (value-based casting, float64
+//    where torch would say float32) and warnings, converting t through Tensor.__array__ (t.numpy(), which
+//    refuses tensors that require grad), and Tensor.__array_wrap__ returns torch.from_numpy(result), bool
+//    results as uint8. Comparisons are declined both ways: == and != fall back to identity, < raises.
+//  - ndarray.__add__(t) defers to the tensor (__array_priority__), whose reflected methods decline too, so
+//    `a + t` raises TypeError, except `a / t`: Tensor.__rtruediv__ is `t.reciprocal() * a`, which is the
+//    first case again.
+//  - A NumPy scalar (np.float64(2.5)) is a number to torch, from either side. np.bool_ compares with a
+//    tensor as a 0-d ndarray does (its comparison converts itself to an array first).
+//  - Between NumPy scalars and Python numbers, NumPy 1.24's scalar math runs when one operand converts
+//    safely to the other's scalar type; it warns as "overflow encountered in scalar add", also for integer
+//    overflow, where the ufunc path (0-d arrays, or types that need promotion) says "... in add" and
+//    ignores integer overflow. See numpyUsesScalarMath.
+
 namespace {
 
 // ---- Operands as Python sees them -----------------------------------------------------------------------
@@ -57,13 +79,21 @@ OperandKind operandKind(const Value& value)
 
 const ArrayPtr& arrayOf(const Value& value) { return std::get<ArrayPtr>(value); }
 
+bool isNumpyBoolScalar(const Value& value)
+{
+    return operandKind(value) == OperandKind::NumpyScalar && arrayOf(value)->dtype() == DType::Bool;
+}
+
 // The Python type name in "unsupported operand type(s)" messages.
 std::string pythonTypeName(const Value& value)
 {
     switch (operandKind(value)) {
     case OperandKind::Tensor: return "Tensor";
     case OperandKind::Ndarray: return "numpy.ndarray";
-    case OperandKind::NumpyScalar: return concat("numpy.", numpyName(arrayOf(value)->dtype()) == "bool" ? "bool_" : std::string(numpyName(arrayOf(value)->dtype())));
+    case OperandKind::NumpyScalar: {
+        const DType dtype = arrayOf(value)->dtype();
+        return concat("numpy.", dtype == DType::Bool ? std::string("bool_") : std::string(numpyName(dtype)));
+    }
     case OperandKind::Number: {
         const Scalar& s = std::get<Scalar>(value);
         return s.isBool() ? "bool" : s.isInt() ? "int" : "float";
@@ -72,14 +102,13 @@ std::string pythonTypeName(const Value& value)
     return "object";
 }
 
-// A NumPy scalar handed to torch becomes a wrapped number, as torch's argument parser reads it; np.bool_
-// arrives as a float there (torch.ones(3, dtype=torch.int8) + np.bool_(True) is float32).
-Scalar numpyScalarAsNumber(const Array& scalar)
+// The element of a one-element array as the Python number item() gives.
+Scalar itemOf(const Array& array)
 {
-    return dispatchDType(scalar.dtype(), [&]<typename T>(TypeTag<T>) -> Scalar {
-        const T value = loadElement<T>(scalar.data());
+    return dispatchDType(array.dtype(), [&]<typename T>(TypeTag<T>) -> Scalar {
+        const T value = loadElement<T>(array.data());
         if constexpr (std::is_same_v<T, bool>)
-            return Scalar(value ? 1.0 : 0.0);
+            return Scalar(value);
         else if constexpr (kIsFloat<T>)
             return Scalar(static_cast<double>(static_cast<OpMathT<T>>(value)));
         else
@@ -87,18 +116,15 @@ Scalar numpyScalarAsNumber(const Array& scalar)
     });
 }
 
-// torch.as_tensor of an ndarray operand: shares memory; refuses negative strides like from_numpy.
-void checkTorchCanConvert(const Array& ndarray)
+// A NumPy scalar handed to torch becomes a wrapped number, as torch's argument parser reads it; np.bool_
+// arrives as a float there (torch.ones(3, dtype=torch.int8) + np.bool_(True) is float32).
+Scalar numpyScalarAsNumber(const Array& scalar)
 {
-    for (const std::int64_t stride : ndarray.strides())
-        AV_CHECK(stride >= 0, valueError,
-                 "At least one stride in the given numpy array is negative, and tensors with negative strides are "
-                 "not currently supported. (You can probably work around this by making a copy of your array  with "
-                 "array.copy().) ");
+    const Scalar item = itemOf(scalar);
+    return item.isBool() ? Scalar(item.toDouble()) : item;
 }
 
-// An operand in the library that computes: an array (possibly of the other flavour, read as-is), or a
-// Python number.
+// An operand in the library that computes: an array, or a Python number (a wrapped number for torch).
 struct Operand {
     ArrayPtr array;
     std::optional<Scalar> number;
@@ -111,10 +137,11 @@ Operand torchOperand(const Value& value)
 {
     switch (operandKind(value)) {
     case OperandKind::Tensor: return {arrayOf(value), std::nullopt};
-    case OperandKind::Ndarray: checkTorchCanConvert(*arrayOf(value)); return {arrayOf(value), std::nullopt};
     case OperandKind::NumpyScalar: return {nullptr, numpyScalarAsNumber(*arrayOf(value))};
     case OperandKind::Number: return {nullptr, std::get<Scalar>(value)};
+    case OperandKind::Ndarray: break;
     }
+    AV_INTERNAL_ASSERT(false, "an ndarray reached torch's arithmetic");
     return {};
 }
 
@@ -122,11 +149,12 @@ Operand numpyOperand(const Value& value)
 {
     if (operandKind(value) == OperandKind::Number)
         return {nullptr, std::get<Scalar>(value)};
+    AV_INTERNAL_ASSERT(arrayOf(value)->isNdarray(), "a tensor reached NumPy's arithmetic");
     return {arrayOf(value), std::nullopt};
 }
 
-// The operand as an array of dtype `compute` (a 0-d array for a number); numbers are converted with a
-// plain C cast, as both libraries convert them to the loop's type.
+// The operand as an array of dtype `compute` (a 0-d array for a number). Numbers are converted with a plain
+// C cast: TensorIterator casts a wrapped number like any input, and NumPy casts the scalar to the loop type.
 ArrayPtr operandArray(const Operand& operand, DType compute, Flavour flavour)
 {
     if (operand.array)
@@ -145,30 +173,18 @@ ArrayPtr operandArray(const Operand& operand, DType compute, Flavour flavour)
     return out;
 }
 
+// A Python number as a 0-d tensor of dtype, converted as torch converts a Scalar argument (Scalar::to<T>,
+// which refuses values that overflow: "value cannot be converted to type int8_t without overflow").
+ArrayPtr torchCheckedScalar(const Scalar& value, DType dtype)
+{
+    ArrayPtr out = allocateArray(Flavour::Torch, dtype, {});
+    storeScalar(out->data(), dtype, value, Flavour::Torch);
+    return out;
+}
+
 Shape sizesOf(const Operand& operand) { return operand.array ? operand.array->sizes() : Shape{}; }
 
 // ---- Broadcasting messages --------------------------------------------------------------------------
-
-Shape broadcastOrThrow(Flavour flavour, IntSpan a, IntSpan b)
-{
-    Shape out;
-    if (broadcastShapes(a, b, out))
-        return out;
-    if (flavour == Flavour::Numpy)
-        throw valueError(concat("operands could not be broadcast together with shapes ", formatTuple(a).substr(0),
-                                " ", formatTuple(b), " "));
-    // torch names the first mismatching dim counted from the right, as a dim of the broadcast result.
-    const std::size_t rank = std::max(a.size(), b.size());
-    for (std::size_t i = rank; i-- > 0;) {
-        const std::int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
-        const std::int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
-        if (da != db && da != 1 && db != 1)
-            throw runtimeError(concat("The size of tensor a (", da, ") must match the size of tensor b (", db,
-                                      ") at non-singleton dimension ", i));
-    }
-    AV_INTERNAL_ASSERT(false, "broadcast failed without a mismatching dim");
-    return out;
-}
 
 std::string numpyShapeTuple(IntSpan shape)
 {
@@ -182,6 +198,28 @@ std::string numpyShapeTuple(IntSpan shape)
     if (shape.size() == 1)
         out += ",";
     return out + ")";
+}
+
+
+Shape broadcastOrThrow(Flavour flavour, IntSpan a, IntSpan b)
+{
+    Shape out;
+    if (broadcastShapes(a, b, out))
+        return out;
+    if (flavour == Flavour::Numpy)
+        throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeTuple(a), " ",
+                                numpyShapeTuple(b), " "));
+    // torch names the first mismatching dim counted from the right, as a dim of the broadcast result.
+    const std::size_t rank = std::max(a.size(), b.size());
+    for (std::size_t i = rank; i-- > 0;) {
+        const std::int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+        const std::int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+        if (da != db && da != 1 && db != 1)
+            throw runtimeError(concat("The size of tensor a (", da, ") must match the size of tensor b (", db,
+                                      ") at non-singleton dimension ", i));
+    }
+    AV_INTERNAL_ASSERT(false, "broadcast failed without a mismatching dim");
+    return out;
 }
 
 // ---- NumPy's floating-point warnings ------------------------------------------------------------------
@@ -206,61 +244,99 @@ std::string_view ufuncName(BinaryOp op)
     return "?";
 }
 
-// NumPy reads the FPU's sticky flags after a loop and warns (its default errstate: warn, except underflow).
+// What NumPy's integer loops report themselves (they set the FPE flags by hand): a zero divisor in // and
+// %, INT_MIN // -1, and in scalar math any integer overflow.
+struct IntegerEvents {
+    bool divideByZero = false;
+    bool overflow = false;
+};
+
+// NumPy reads the FPU's sticky flags after a loop and warns (its default errstate: warn, except underflow),
+// in the order divide, overflow, invalid. Scalar math names the op "scalar add".
 class NumpyFloatingPointCheck {
 public:
-    explicit NumpyFloatingPointCheck(bool active) : m_active(active)
+    explicit NumpyFloatingPointCheck(bool active, bool scalarMath = false) : m_active(active), m_scalarMath(scalarMath)
     {
         if (m_active)
             std::feclearexcept(FE_ALL_EXCEPT);
     }
-    void report(std::string_view ufunc, bool integerDivideByZero = false) const
+    void report(std::string_view ufunc, IntegerEvents events = {}) const
     {
-        if (!m_active)
-            return;
-        const int raised = std::fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_INVALID);
-        if ((raised & FE_DIVBYZERO) || integerDivideByZero)
-            warn("RuntimeWarning", concat("divide by zero encountered in ", ufunc));
-        if (raised & FE_OVERFLOW)
-            warn("RuntimeWarning", concat("overflow encountered in ", ufunc));
+        const int raised = m_active ? std::fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_INVALID) : 0;
+        const std::string name = concat(m_scalarMath ? "scalar " : "", ufunc);
+        if ((raised & FE_DIVBYZERO) || events.divideByZero)
+            warn("RuntimeWarning", concat("divide by zero encountered in ", name));
+        if ((raised & FE_OVERFLOW) || events.overflow)
+            warn("RuntimeWarning", concat("overflow encountered in ", name));
         if (raised & FE_INVALID)
-            warn("RuntimeWarning", concat("invalid value encountered in ", ufunc));
+            warn("RuntimeWarning", concat("invalid value encountered in ", name));
     }
 
 private:
     bool m_active;
+    bool m_scalarMath;
 };
 
-bool anyZero(const Array& divisor)
+// Whether test(x, y) holds for some pair of elements of x op y over the broadcast shape; x and y have one
+// integer dtype. Used for the checks both libraries make inside their integer loops.
+template <typename Test>
+bool anyIntegerPair(const Array& x, const Array& y, const Shape& shape, Test test)
 {
+    AV_INTERNAL_ASSERT(x.dtype() == y.dtype(), "pair scan over two dtypes");
     bool found = false;
-    const Strides strides = divisor.byteStrides();
-    LoopOperands<1> operands{{divisor.data()}, {strides.data()}};
-    dispatchDType(divisor.dtype(), [&]<typename T>(TypeTag<T>) {
-        forEachInMemoryOrder<1>(divisor.sizes(), operands, [&](const InnerRun<1>& run) {
-            for (std::int64_t i = 0; i < run.count && !found; ++i)
-                found = static_cast<OpMathT<T>>(loadElement<T>(run.data[0] + i * run.byteStrides[0])) == 0;
-        });
-    });
-    return found;
-}
-
-bool anyNegative(const Array& values)
-{
-    if (!isIntegral(values.dtype(), false) || kindOf(values.dtype()) == DTypeKind::Unsigned)
-        return false;
-    bool found = false;
-    const Strides strides = values.byteStrides();
-    LoopOperands<1> operands{{values.data()}, {strides.data()}};
-    dispatchDType(values.dtype(), [&]<typename T>(TypeTag<T>) {
-        if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
-            forEachInMemoryOrder<1>(values.sizes(), operands, [&](const InnerRun<1>& run) {
+    const Strides sx = broadcastByteStrides(shape, x.sizes(), x.strides(), x.itemsize());
+    const Strides sy = broadcastByteStrides(shape, y.sizes(), y.strides(), y.itemsize());
+    LoopOperands<2> operands{{x.data(), y.data()}, {sx.data(), sy.data()}};
+    dispatchDType(x.dtype(), [&]<typename T>(TypeTag<T>) {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+            forEachInMemoryOrder<2>(shape, operands, [&](const InnerRun<2>& run) {
                 for (std::int64_t i = 0; i < run.count && !found; ++i)
-                    found = loadElement<T>(run.data[0] + i * run.byteStrides[0]) < 0;
+                    found = test(static_cast<std::int64_t>(loadElement<T>(run.data[0] + i * run.byteStrides[0])),
+                                 static_cast<std::int64_t>(loadElement<T>(run.data[1] + i * run.byteStrides[1])));
             });
         }
     });
     return found;
+}
+
+bool anyZeroDivisor(const Array& x, const Array& y, const Shape& shape)
+{
+    return anyIntegerPair(x, y, shape, [](std::int64_t, std::int64_t b) { return b == 0; });
+}
+
+bool anyNegativeExponent(const Array& x, const Array& y, const Shape& shape)
+{
+    return anyIntegerPair(x, y, shape, [](std::int64_t, std::int64_t b) { return b < 0; });
+}
+
+// INT_MIN // -1, the one integer division that overflows.
+bool anyDivisionOverflow(const Array& x, const Array& y, const Shape& shape)
+{
+    if (kindOf(x.dtype()) != DTypeKind::Signed)
+        return false;
+    const std::int64_t lowest = -(std::int64_t{1} << (8 * x.itemsize() - 1));
+    return anyIntegerPair(x, y, shape, [lowest](std::int64_t a, std::int64_t b) { return a == lowest && b == -1; });
+}
+
+// Whether x op y (0-d, one integer dtype) overflows that dtype: NumPy's scalar math checks + - * for it.
+bool scalarOverflows(BinaryOp op, const Array& x, const Array& y)
+{
+    const DType dtype = x.dtype();
+    if (!isIntegral(dtype, false) || (op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul))
+        return false;
+    const std::int64_t a = itemOf(x).toInt(), b = itemOf(y).toInt();
+    std::int64_t exact = 0;
+    const bool overflows64 = op == BinaryOp::Add   ? __builtin_add_overflow(a, b, &exact)
+                             : op == BinaryOp::Sub ? __builtin_sub_overflow(a, b, &exact)
+                                                   : __builtin_mul_overflow(a, b, &exact);
+    if (overflows64)
+        return true;  // only int64 operands get there
+    const int bits = static_cast<int>(8 * itemSize(dtype));
+    if (bits == 64)
+        return false;
+    if (kindOf(dtype) == DTypeKind::Unsigned)
+        return exact < 0 || exact >= (std::int64_t{1} << bits);
+    return exact < -(std::int64_t{1} << (bits - 1)) || exact >= (std::int64_t{1} << (bits - 1));
 }
 
 // ---- Result types, per op -------------------------------------------------------------------------------
@@ -268,37 +344,45 @@ bool anyNegative(const Array& values)
 struct OpTypes {
     DType compute;  // the type both inputs are converted to and the loop runs in
     DType result;   // the output's dtype (bool for comparisons)
+    // Set when NumPy's loop type is one aliasview does not store (uint16, uint32, uint64) and + - * run in
+    // int64 instead: results are reduced to that many bits, as the real loop wraps.
+    std::optional<NumpyCommonType> unmodelled;
 };
-
-// torch's op-specific checks that come before TensorIterator (sub_check and the missing bool kernels).
-void checkTorchOpSupports(BinaryOp op, DType a, DType b, DType common)
-{
-    if (op == BinaryOp::Sub) {
-        AV_CHECK(!(a == DType::Bool && b == DType::Bool), runtimeError,
-                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
-                 "`logical_xor()` operator instead.");
-        AV_CHECK(!(a == DType::Bool || b == DType::Bool), runtimeError,
-                 "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a "
-                 "mask, use the `~` or `logical_not()` operator instead.");
-    }
-    if (common == DType::Bool) {
-        AV_CHECK(op != BinaryOp::FloorDiv, runtimeError, "\"div_floor_cpu\" not implemented for 'Bool'");
-        AV_CHECK(op != BinaryOp::Mod, runtimeError, "\"remainder_cpu\" not implemented for 'Bool'");
-        AV_CHECK(op != BinaryOp::Pow, runtimeError, "\"pow\" not implemented for 'Bool'");
-    }
-}
 
 DType operandDType(const Operand& operand, Flavour flavour)
 {
     return operand.array ? operand.array->dtype() : operand.number->defaultDType(flavour);
 }
 
+// torch's sub_check, made before anything else (a wrapped bool counts as a bool tensor).
+void checkTorchSub(BinaryOp op, const Operand& a, const Operand& b)
+{
+    if (op != BinaryOp::Sub)
+        return;
+    const bool boolA = operandDType(a, Flavour::Torch) == DType::Bool;
+    const bool boolB = operandDType(b, Flavour::Torch) == DType::Bool;
+    AV_CHECK(!(boolA && boolB), runtimeError,
+             "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+             "`logical_xor()` operator instead.");
+    AV_CHECK(!(boolA || boolB), runtimeError,
+             "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a "
+             "mask, use the `~` or `logical_not()` operator instead.");
+}
+
+// The kernels torch has no bool instantiation of (AT_DISPATCH_* refuses after TensorIterator is built).
+void checkTorchKernelSupports(BinaryOp op, DType common)
+{
+    if (common != DType::Bool)
+        return;
+    AV_CHECK(op != BinaryOp::FloorDiv, runtimeError, "\"div_floor_cpu\" not implemented for 'Bool'");
+    AV_CHECK(op != BinaryOp::Mod, runtimeError, "\"remainder_cpu\" not implemented for 'Bool'");
+    AV_CHECK(op != BinaryOp::Pow, runtimeError, "\"pow\" not implemented for 'Bool'");
+}
+
 OpTypes torchOpTypes(BinaryOp op, const Operand& a, const Operand& b)
 {
     const std::array<PromotionOperand, 2> operands{a.promotion(), b.promotion()};
     const DType common = torchResultType(operands);
-    // A wrapped bool counts as a bool tensor in sub_check.
-    checkTorchOpSupports(op, operandDType(a, Flavour::Torch), operandDType(b, Flavour::Torch), common);
     if (isComparison(op))
         return {common, DType::Bool};
     if (op == BinaryOp::Div && !isFloating(common))
@@ -306,54 +390,68 @@ OpTypes torchOpTypes(BinaryOp op, const Operand& a, const Operand& b)
     return {common, common};
 }
 
-OpTypes numpyOpTypes(BinaryOp op, const Operand& a, const Operand& b)
+// The TypeError Tensor.__array_wrap__ (torch.from_numpy) raises for a NumPy result it cannot hold.
+[[noreturn]] void throwTorchCannotHold(const std::string& numpyType)
+{
+    throw typeError(concat("can't convert np.ndarray of type numpy.", numpyType,
+                           ". The only supported types are: float64, float32, float16, complex64, complex128, int64, "
+                           "int32, int16, int8, uint8, and bool."));
+}
+
+// The loop types of NumPy's ufunc type resolvers: PyArray_ResultType for add, subtract, multiply and the
+// comparisons; a search of the loops for floor_divide, remainder and power; double for true_divide of
+// integers, else a search of its float loops.
+OpTypes numpyOpTypes(BinaryOp op, const Operand& a, const Operand& b, bool wrapsIntoTensor,
+                     std::optional<DType> into = std::nullopt)
 {
     const std::array<PromotionOperand, 2> operands{a.promotion(), b.promotion()};
-    DType common = numpyResultType(operands);
-    if (isComparison(op))
-        return {common, DType::Bool};
-    if (op == BinaryOp::Sub && common == DType::Bool)
+    NumpyCommonType common;
+    switch (op) {
+    case BinaryOp::Div: {
+        const auto integral = [](const Operand& o) { return isIntegral(operandDType(o, Flavour::Numpy), true); };
+        if (integral(a) && integral(b))
+            return {DType::Float64, DType::Float64};
+        common = numpyLoopType(operands, /*integerLoops=*/false);
+        break;
+    }
+    case BinaryOp::FloorDiv:
+    case BinaryOp::Mod:
+    case BinaryOp::Pow: common = numpyLoopType(operands, /*integerLoops=*/true); break;
+    default: common = numpyCommonType(operands); break;
+    }
+    if (isComparison(op)) {
+        // uint16/uint32 (and uint64 from values below 2**63) compare exactly in int64.
+        return {common.dtype.value_or(DType::Int64), DType::Bool};
+    }
+    if (!common.dtype) {
+        // uint16/uint32/uint64 + - * written into an existing array: computed in int64 and wrapped to the
+        // real loop's width, which gives its values exactly (np.uint8 array += 300 is 45 either way).
+        const bool ring = op == BinaryOp::Add || op == BinaryOp::Sub || op == BinaryOp::Mul;
+        if (ring && into)
+            return {DType::Int64, DType::Int64, common};
+        if (wrapsIntoTensor)
+            throwTorchCannotHold(common.name());
+        throwUnmodelledNumpyType(common);
+    }
+    if (op == BinaryOp::Sub && common.dtype == DType::Bool)
         throw typeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
                         "operator, or the logical_xor function instead.");
-    if (op == BinaryOp::Div && !isFloating(common))
-        return {DType::Float64, DType::Float64};  // true_divide's integer loops compute in double
-    if ((op == BinaryOp::FloorDiv || op == BinaryOp::Mod || op == BinaryOp::Pow) && common == DType::Bool)
-        common = DType::Int8;  // these ufuncs have no bool loop; the first that takes bool is int8
-    return {common, common};
-}
-
-std::string_view torchGradFn(BinaryOp op, bool scalarLhs, bool tensorExponent)
-{
-    switch (op) {
-    case BinaryOp::Add: return "AddBackward0";
-    case BinaryOp::Sub: return scalarLhs ? "RsubBackward1" : "SubBackward0";
-    case BinaryOp::Mul: return "MulBackward0";
-    case BinaryOp::Div: return "DivBackward0";
-    case BinaryOp::FloorDiv: return "NotImplemented";
-    case BinaryOp::Mod: return scalarLhs ? "RemainderBackward1" : "RemainderBackward0";
-    case BinaryOp::Pow: return tensorExponent ? "PowBackward1" : "PowBackward0";
-    default: return {};
-    }
-}
-
-// ---- The out-of-place computation ------------------------------------------------------------------
-
-ArrayPtr runBinary(BinaryOp op, const Array& a, const Array& b, const OpTypes& types, Flavour flavour,
-                   const Shape& shape)
-{
-    return binaryKernel(op, a, b, types.compute, types.result, flavour, shape);
+    return {*common.dtype, *common.dtype};
 }
 
 // ---- Unary maps -------------------------------------------------------------------------------------
 
-// out = f(x) elementwise in dtype `dtype` (x converted first). One dtype dispatch per call site keeps the
-// number of instantiated loops small.
+// out = f(x) elementwise in dtype `dtype` (x converted first), laid out as the library's iterator lays out a
+// unary result. One dtype dispatch per call site keeps the number of instantiated loops small.
 template <bool FloatOnly = false, typename F>
 ArrayPtr mapUnary(const ArrayPtr& x, DType dtype, Flavour flavour, F&& f)
 {
     AV_INTERNAL_ASSERT(!FloatOnly || isFloating(dtype), "float-only map on ", numpyName(dtype));
     const ArrayPtr input = operandAs(x, dtype);
-    ArrayPtr out = allocateArray(flavour, dtype, input->sizes(), Device::cpu(), /*zeroFill=*/false);
+    const std::array<const Array*, 1> inputs{x.get()};
+    const Strides strides = flavour == Flavour::Torch ? torchIteratorOutputStrides(x->sizes(), inputs)
+                                                      : numpyIteratorOutputStrides(x->sizes(), inputs);
+    ArrayPtr out = allocateStrided(flavour, dtype, x->sizes(), strides, Device::cpu(), /*zeroFill=*/false);
     const Strides so = out->byteStrides();
     const Strides si = input->byteStrides();
     LoopOperands<2> operands{{out->data(), input->data()}, {so.data(), si.data()}};
@@ -363,18 +461,25 @@ ArrayPtr mapUnary(const ArrayPtr& x, DType dtype, Flavour flavour, F&& f)
         forEachInMemoryOrder<2>(out->sizes(), operands, [&](const InnerRun<2>& run) {
             for (std::int64_t i = 0; i < run.count; ++i) {
                 const OpMathT<C> v = static_cast<OpMathT<C>>(loadElement<C>(run.data[1] + i * run.byteStrides[1]));
-                storeElement<C>(run.data[0] + i * run.byteStrides[0], convertElement<C>(f(TypeTag<C>{}, v)));
+                storeResult<C>(run.data[0] + i * run.byteStrides[0], f(TypeTag<C>{}, v));
             }
         });
     });
     return out;
 }
 
-ArrayPtr onesLikeOf(const Array& x, DType dtype, Flavour flavour)
+// ones_like / a copy in dtype, laid out like x as the library's iterator would.
+ArrayPtr onesLikeOf(const ArrayPtr& x, DType dtype, Flavour flavour)
 {
-    ArrayPtr out = allocateArray(flavour, dtype, x.sizes(), Device::cpu(), /*zeroFill=*/false);
-    fillFresh(*out, Scalar(std::int64_t{1}));
-    return out;
+    return mapUnary(x, dtype, flavour, [](auto tag, auto) {
+        using C = typename decltype(tag)::type;
+        return static_cast<OpMathT<C>>(convertElement<C>(std::int64_t{1}));
+    });
+}
+
+ArrayPtr copyLikeOf(const ArrayPtr& x, DType dtype, Flavour flavour)
+{
+    return mapUnary(x, dtype, flavour, [](auto, auto v) { return v; });
 }
 
 // torch's Tensor.reciprocal(): integers become the default float.
@@ -386,99 +491,211 @@ ArrayPtr torchReciprocal(const ArrayPtr& x)
     return out;
 }
 
-// ---- Powers -----------------------------------------------------------------------------------------
+// ---- torch ------------------------------------------------------------------------------------------
 
-// torch's pow(Tensor, Scalar): 0 fills ones, 1 copies, and float32/float64 route 0.5, -0.5, -1, 2, 3, -2 to
-// sqrt, rsqrt, reciprocal and products (PowKernel.cpp); other exponents use pow with the exponent cast to
-// the tensor's type.
-ArrayPtr torchPowTensorScalar(const Operand& base, const Scalar& exponent)
+// torch's pow(Tensor, Scalar) (Pow.cpp): the integer check on the base's type, then 0 fills ones and 1
+// copies; float32/float64 route 0.5, -0.5, -1 to sqrt, rsqrt and reciprocal and 2, 3, -2 to products;
+// other exponents are converted to the computation's type with Scalar::to<T> (checked), and float32 bases
+// are raised in double, as pow(float, double) promotes.
+ArrayPtr torchPowTensorScalar(const ArrayPtr& x, const Scalar& exponent)
 {
-    const std::array<PromotionOperand, 2> operands{base.promotion(), PromotionOperand{nullptr, exponent}};
-    const DType common = torchResultType(operands);
-    checkTorchOpSupports(BinaryOp::Pow, base.array->dtype(), exponent.defaultDType(Flavour::Torch), common);
-    AV_CHECK(!(isIntegral(common, true) && !exponent.isFloat() && exponent.toInt() < 0), runtimeError,
+    AV_CHECK(!(isIntegral(x->dtype(), true) && !exponent.isFloat() && exponent.toInt() < 0), runtimeError,
              "Integers to negative integer powers are not allowed.");
+    const std::array<PromotionOperand, 2> operands{PromotionOperand{x.get(), std::nullopt},
+                                                   PromotionOperand{nullptr, exponent}};
+    const DType common = torchResultType(operands);
+    // Scalar::equal: a bool exponent equals no number.
+    const bool isNumber = !exponent.isBool();
     const double e = exponent.toDouble();
-    const ArrayPtr& x = base.array;
     ArrayPtr out;
     const bool fast = common == DType::Float32 || common == DType::Float64;
-    if (e == 0.0)
-        out = onesLikeOf(*x, common, Flavour::Torch);
-    else if (e == 1.0)
-        out = contiguousCopy(*x, Flavour::Torch, common);
-    else if (fast && e == 0.5)
+    if (isNumber && e == 0.0) {
+        out = onesLikeOf(x, common, Flavour::Torch);
+    } else if (isNumber && e == 1.0) {
+        out = copyLikeOf(x, common, Flavour::Torch);
+    } else if (fast && e == 0.5) {
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return std::sqrt(v); });
-    else if (fast && e == -0.5)
+    } else if (fast && e == -0.5) {
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return decltype(v)(1) / std::sqrt(v); });
-    else if (fast && e == -1.0)
+    } else if (fast && e == -1.0) {
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return decltype(v)(1) / v; });
-    else if (fast && e == 2.0)
+    } else if (fast && e == 2.0) {
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return v * v; });
-    else if (fast && e == 3.0)
+    } else if (fast && e == 3.0) {
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return v * v * v; });
-    else if (fast && e == -2.0)
+    } else if (fast && e == -2.0) {
         out = mapUnary<true>(x, common, Flavour::Torch, [](auto, auto v) { return decltype(v)(1) / (v * v); });
-    else {
+    } else if (common == DType::Float32) {
+        const std::array<const Array*, 1> inputs{x.get()};
+        out = torchFloatPowScalarKernel(*operandAs(x, common), e, torchIteratorOutputStrides(x->sizes(), inputs));
+    } else {
+        checkTorchKernelSupports(BinaryOp::Pow, common);
+        // float and double take the exponent as a double, unchecked; half and integers convert it with
+        // Scalar::to<T>, which refuses values out of the type's range.
+        const ArrayPtr converted = fast ? nullptr : torchCheckedScalar(exponent, common);
         out = mapUnary(x, common, Flavour::Torch, [&]<typename C>(TypeTag<C>, OpMathT<C> v) -> OpMathT<C> {
-            if constexpr (std::is_same_v<C, bool>)
-                return v;  // unreachable: bool pow is refused above
-            else if constexpr (std::is_integral_v<C>)
-                return powInt<C>(v, exponent.isFloat() ? convertElement<C>(e) : convertElement<C>(exponent.toInt()));
-            else if constexpr (std::is_same_v<C, Half>)
-                return std::pow(v, static_cast<float>(Half(static_cast<float>(e))));
-            else
-                return std::pow(v, static_cast<OpMathT<C>>(e));
+            if constexpr (std::is_same_v<C, bool>) {
+                return v;  // unreachable: refused above
+            } else if constexpr (std::is_integral_v<C>) {
+                return powInt<C>(static_cast<C>(v), loadElement<C>(converted->data()));
+            } else if constexpr (std::is_same_v<C, Half>) {
+                return std::pow(v, static_cast<float>(loadElement<Half>(converted->data())));
+            } else {
+                return static_cast<OpMathT<C>>(std::pow(static_cast<double>(v), e));
+            }
         });
     }
     recordOp(*out, "PowBackward0", {x.get()});
     return out;
 }
 
-bool isNumpyScalarLike(const Operand& operand) { return !operand.array || operand.array->dim() == 0; }
-
-Scalar scalarValueOf(const Operand& operand)
+std::string_view torchGradFn(BinaryOp op, bool numberLhs, bool numberRhs)
 {
-    if (operand.number)
-        return *operand.number;
-    return dispatchDType(operand.array->dtype(), [&]<typename T>(TypeTag<T>) -> Scalar {
-        const T v = loadElement<T>(operand.array->data());
-        if constexpr (std::is_same_v<T, bool>)
-            return Scalar(v);
-        else if constexpr (kIsFloat<T>)
-            return Scalar(static_cast<double>(static_cast<OpMathT<T>>(v)));
-        else
-            return Scalar(static_cast<std::int64_t>(v));
-    });
+    switch (op) {
+    case BinaryOp::Add: return "AddBackward0";
+    case BinaryOp::Sub: return numberLhs ? "RsubBackward1" : "SubBackward0";
+    case BinaryOp::Mul: return "MulBackward0";
+    case BinaryOp::Div: return "DivBackward0";
+    case BinaryOp::FloorDiv: return "NotImplemented";
+    case BinaryOp::Mod:
+        return numberLhs ? "NotImplemented" : numberRhs ? "RemainderBackward0" : "RemainderBackward1";
+    case BinaryOp::Pow: return numberRhs ? "PowBackward0" : "PowBackward1";
+    default: return {};
+    }
 }
 
-// NumPy's fast_scalar_power (number.c): an ndarray to a scalar power of 1, -1, 0, 0.5 or 2 runs positive,
-// reciprocal, ones_like, sqrt or square in the array's own dtype; integer arrays only shortcut 2 (squared in
-// float64 when the exponent is a float, unless in place). Returns nullptr when no shortcut applies.
-ArrayPtr numpyPowShortcut(const ArrayPtr& base, const Operand& exponent, bool inplace)
+// One TensorIterator binary op on torch operands (tensors or wrapped numbers), in torch's order of checks:
+// sub_check, broadcasting, the kernel's dtype support, then the kernel (integer division by zero).
+ArrayPtr torchArithmetic(BinaryOp op, const Operand& a, const Operand& b)
 {
-    const Scalar e = scalarValueOf(exponent);
-    const double v = e.toDouble();
+    checkTorchSub(op, a, b);
+    const Shape shape = broadcastOrThrow(Flavour::Torch, sizesOf(a), sizesOf(b));
+    const OpTypes types = torchOpTypes(op, a, b);
+    checkTorchKernelSupports(op, types.compute);
+    const std::array<const Array*, 2> inputs{a.array.get(), b.array.get()};
+    const Strides strides = torchIteratorOutputStrides(shape, inputs);
+    const ArrayPtr x = operandArray(a, types.compute, Flavour::Torch);
+    const ArrayPtr y = operandArray(b, types.compute, Flavour::Torch);
+    if ((op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && isIntegral(types.compute, true))
+        AV_CHECK(!anyZeroDivisor(*x, *y, shape), runtimeError, "ZeroDivisionError");
+    ArrayPtr out = binaryKernel(op, *x, *y, types.compute, types.result, Flavour::Torch, shape, strides);
+    if (!isComparison(op))
+        recordOp(*out, torchGradFn(op, !a.array, !b.array), {a.array.get(), b.array.get()});
+    return out;
+}
+
+// `lhs op rhs` where torch computes: a tensor with a tensor, a number or a NumPy scalar, on either side.
+ArrayPtr torchBinary(BinaryOp op, const Value& lhs, const Value& rhs)
+{
+    const Operand a = torchOperand(lhs);
+    const Operand b = torchOperand(rhs);
+    if (!a.array) {
+        // The reflected methods of torch/_tensor.py.
+        if (op == BinaryOp::Div)  // __rdiv__: self.reciprocal() * other
+            return torchArithmetic(BinaryOp::Mul, Operand{torchReciprocal(b.array), std::nullopt}, a);
+        if (op == BinaryOp::Pow) {
+            // __rpow__: torch.tensor(other, dtype=torch.result_type(other, self)) ** self.
+            const std::array<PromotionOperand, 2> operands{a.promotion(), b.promotion()};
+            const NestedList data = operandKind(lhs) == OperandKind::Number ? NestedList(std::get<Scalar>(lhs))
+                                                                            : NestedList(arrayOf(lhs));
+            const ArrayPtr base = arrayFromData(Flavour::Torch, data, {torchResultType(operands)});
+            return torchArithmetic(op, Operand{base, std::nullopt}, b);
+        }
+    }
+    if (op == BinaryOp::Pow && b.number)
+        return torchPowTensorScalar(a.array, *b.number);
+    return torchArithmetic(op, a, b);
+}
+
+// ---- NumPy ------------------------------------------------------------------------------------------
+
+// Whether NumPy 1.24 computes `lhs op rhs` (NumPy scalars and Python numbers only) in scalar math
+// (scalarmath.c.src): the first method Python calls belongs to a NumPy scalar of type X (np.bool_ has none
+// and goes to the ufunc); the other operand converts to X when it is a Python bool, a Python int and X is
+// int64 or float64, a Python float and X is float64, or a NumPy scalar that casts safely to X. A NumPy
+// scalar that X casts safely to instead takes the operation over with its reflected method.
+bool numpyUsesScalarMath(const Value& lhs, const Value& rhs)
+{
+    const OperandKind left = operandKind(lhs), right = operandKind(rhs);
+    if (left == OperandKind::Ndarray || right == OperandKind::Ndarray)
+        return false;
+    const bool leftFirst = left == OperandKind::NumpyScalar;
+    const Value& first = leftFirst ? lhs : rhs;
+    const Value& other = leftFirst ? rhs : lhs;
+    if (operandKind(first) != OperandKind::NumpyScalar)
+        return false;
+    const DType x = arrayOf(first)->dtype();
+    if (x == DType::Bool)
+        return false;
+    if (operandKind(other) == OperandKind::Number) {
+        const Scalar& number = std::get<Scalar>(other);
+        if (number.isBool())
+            return true;
+        if (number.isInt())
+            return x == DType::Int64 || x == DType::Float64;
+        return x == DType::Float64;
+    }
+    const DType y = arrayOf(other)->dtype();
+    const auto safe = [](DType from, DType to) { return from == to || promoteTypesNumpy(from, to) == to; };
+    if (safe(y, x))
+        return true;
+    return safe(x, y) && y != DType::Bool;
+}
+
+// NumPy's fast_scalar_power (number.c): `ndarray ** scalar` with an exponent of 1, -1, 0, 0.5 or 2 runs the
+// unary ufunc positive, reciprocal, _ones_like, sqrt or square on a float array; integer and bool arrays
+// only shortcut 2 (squared in float64 when the exponent is a float: a C- or F-ordered cast squared in
+// place, so a 0-d base stays a 0-d array). Returns nullptr when no shortcut applies. np.bool_ exponents
+// are read through __index__, with NumPy's DeprecationWarning.
+ArrayPtr numpyPowShortcut(const ArrayPtr& base, const Value& exponentValue, bool inplace)
+{
+    std::optional<Scalar> exponent;
+    bool floatKind = false;
+    switch (operandKind(exponentValue)) {
+    case OperandKind::Number:
+        exponent = std::get<Scalar>(exponentValue);
+        floatKind = exponent->isFloat();
+        break;
+    case OperandKind::NumpyScalar:
+    case OperandKind::Ndarray: {
+        const Array& e = *arrayOf(exponentValue);
+        if (e.dim() != 0)
+            return nullptr;
+        if (e.dtype() == DType::Bool) {
+            if (!e.isNumpyScalar())
+                return nullptr;  // a 0-d bool array is neither an integer nor a float
+            warn("DeprecationWarning", "In future, it will be an error for 'np.bool_' scalars to be interpreted as an index");
+        }
+        exponent = itemOf(e);
+        floatKind = isFloating(e.dtype());
+        break;
+    }
+    case OperandKind::Tensor: return nullptr;
+    }
+    const double v = exponent->toDouble();
     const DType dtype = base->dtype();
+    const auto unary = [&](std::string_view ufunc, auto f) {
+        const NumpyFloatingPointCheck floatingPoint(true);
+        ArrayPtr out = mapUnary<true>(base, dtype, Flavour::Numpy, f);
+        floatingPoint.report(ufunc);
+        return out;
+    };
     if (isFloating(dtype)) {
         if (v == 1.0)
-            return contiguousCopy(*base, Flavour::Numpy, dtype);
+            return copyLikeOf(base, dtype, Flavour::Numpy);
         if (v == -1.0)
-            return mapUnary<true>(base, dtype, Flavour::Numpy, [](auto, auto x) { return decltype(x)(1) / x; });
+            return unary("reciprocal", [](auto, auto x) { return decltype(x)(1) / x; });
         if (v == 0.0)
-            return onesLikeOf(*base, dtype, Flavour::Numpy);
+            return onesLikeOf(base, dtype, Flavour::Numpy);
         if (v == 0.5)
-            return mapUnary<true>(base, dtype, Flavour::Numpy, [](auto, auto x) { return std::sqrt(x); });
+            return unary("sqrt", [](auto, auto x) { return std::sqrt(x); });
         if (v == 2.0)
-            return mapUnary<true>(base, dtype, Flavour::Numpy, [](auto, auto x) { return x * x; });
+            return unary("square", [](auto, auto x) { return x * x; });
         return nullptr;
     }
     if (v != 2.0)
         return nullptr;
-    const bool floatExponent = e.isFloat();
-    const DType compute = (floatExponent && !inplace && dtype != DType::Bool) ? DType::Float64
-                          : dtype == DType::Bool                               ? DType::Int8  // square has no bool loop
-                                                                               : dtype;
-    return mapUnary(base, compute, Flavour::Numpy, [](auto tag, auto x) {
+    const auto square = [](auto tag, auto x) {
         using C = typename decltype(tag)::type;
         if constexpr (std::is_same_v<C, bool>)
             return x;
@@ -486,69 +703,84 @@ ArrayPtr numpyPowShortcut(const ArrayPtr& base, const Operand& exponent, bool in
             return wrapMul<C>(x, x);
         else
             return x * x;
-    });
-}
-
-// ---- torch and NumPy binary ops --------------------------------------------------------------------
-
-ArrayPtr torchBinary(BinaryOp op, const Value& lhs, const Value& rhs)
-{
-    // Python's reflected true division on a tensor is `self.reciprocal() * other` (torch/_tensor.py
-    // __rdiv__), with the rounding of two operations.
-    if (op == BinaryOp::Div && operandKind(lhs) != OperandKind::Tensor)
-        return torchBinary(BinaryOp::Mul, Value(torchReciprocal(arrayOf(rhs))), lhs);
-    Operand a = torchOperand(lhs);
-    const Operand b = torchOperand(rhs);
-    if (op == BinaryOp::Pow && a.array && b.number)
-        return torchPowTensorScalar(a, *b.number);
-    const bool numberLhs = !a.array;
-    if (op == BinaryOp::Pow && numberLhs) {
-        // __rpow__: torch.tensor(other, dtype=torch.result_type(other, self)) ** self.
-        const std::array<PromotionOperand, 2> operands{a.promotion(), b.promotion()};
-        a = Operand{operandArray(a, torchResultType(operands), Flavour::Torch), std::nullopt};
+    };
+    if (floatKind && !inplace && dtype != DType::Bool) {
+        // PyArray_CastToType(a1, double, PyArray_ISFORTRAN(a1)), squared in place: the result keeps the
+        // cast's C or F order.
+        const bool fortran = base->isFContiguous() && !base->isContiguous();
+        const ArrayPtr cast = fortran ? numpyArrayFromArray(base, DType::Float64, true, MemoryOrder::F)
+                                      : contiguousCopy(*base, Flavour::Numpy, DType::Float64);
+        return mapUnary(cast, DType::Float64, Flavour::Numpy, square);
     }
-    const OpTypes types = torchOpTypes(op, a, b);
-    const Shape shape = broadcastOrThrow(Flavour::Torch, sizesOf(a), sizesOf(b));
-    const ArrayPtr x = operandArray(a, types.compute, Flavour::Torch);
-    const ArrayPtr y = operandArray(b, types.compute, Flavour::Torch);
-    if ((op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && isIntegral(types.compute, true))
-        AV_CHECK(!anyZero(*y), runtimeError, "ZeroDivisionError");
-    ArrayPtr out = runBinary(op, *x, *y, types, Flavour::Torch, shape);
-    if (!isComparison(op)) {
-        const std::string_view gradFn =
-            op == BinaryOp::Mod && numberLhs ? std::string_view("NotImplemented") : torchGradFn(op, numberLhs, true);
-        recordOp(*out, gradFn, {a.array.get(), b.array.get()});
-    }
-    return out;
+    return mapUnary(base, dtype == DType::Bool ? DType::Int8 : dtype, Flavour::Numpy, square);
 }
 
-void checkNumpyIntegerPower(const OpTypes& types, const Array& exponent)
-{
-    AV_CHECK(!(isIntegral(types.compute, false) && anyNegative(exponent)), valueError,
-             "Integers to negative integer powers are not allowed.");
-}
-
-ArrayPtr numpyBinary(BinaryOp op, const Value& lhs, const Value& rhs)
+// One ufunc call on NumPy operands (ndarrays, NumPy scalars, Python numbers). The result is a new array;
+// callers turn a 0-d result into a NumPy scalar (or a tensor). wrapsIntoTensor: Tensor.__array_wrap__ will
+// take the result, so types torch cannot hold fail as torch.from_numpy fails.
+ArrayPtr numpyArithmetic(BinaryOp op, const Value& lhs, const Value& rhs, bool scalarMath, bool wrapsIntoTensor)
 {
     const Operand a = numpyOperand(lhs);
     const Operand b = numpyOperand(rhs);
-    if (op == BinaryOp::Pow && operandKind(lhs) == OperandKind::Ndarray && isNumpyScalarLike(b))
-        if (ArrayPtr shortcut = numpyPowShortcut(a.array, b, /*inplace=*/false))
-            return shortcut;
-    const OpTypes types = numpyOpTypes(op, a, b);
+    const OpTypes types = numpyOpTypes(op, a, b, wrapsIntoTensor);
     const Shape shape = broadcastOrThrow(Flavour::Numpy, sizesOf(a), sizesOf(b));
+    const std::array<const Array*, 2> inputs{a.array.get(), b.array.get()};
+    const Strides strides = numpyIteratorOutputStrides(shape, inputs);
     const ArrayPtr x = operandArray(a, types.compute, Flavour::Numpy);
     const ArrayPtr y = operandArray(b, types.compute, Flavour::Numpy);
-    if (op == BinaryOp::Pow)
-        checkNumpyIntegerPower(types, *y);
-    const bool integerDivideByZero =
-        (op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && !isFloating(types.compute) && anyZero(*y);
-    const NumpyFloatingPointCheck floatingPoint(isFloating(types.compute));
-    ArrayPtr out = runBinary(op, *x, *y, types, Flavour::Numpy, shape);
-    floatingPoint.report(ufuncName(op), integerDivideByZero);
-    // A ufunc with a 0-d result returns a NumPy scalar.
+    const bool integral = isIntegral(types.compute, false);
+    if (op == BinaryOp::Pow && integral)
+        AV_CHECK(!anyNegativeExponent(*x, *y, shape), valueError, "Integers to negative integer powers are not allowed.");
+    IntegerEvents events;
+    if (integral && !isComparison(op)) {
+        events.divideByZero = (op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && anyZeroDivisor(*x, *y, shape);
+        events.overflow = (op == BinaryOp::FloorDiv && anyDivisionOverflow(*x, *y, shape)) ||
+                          (scalarMath && scalarOverflows(op, *x, *y));
+    }
+    // Comparisons raise no warnings, not even for NaN.
+    const NumpyFloatingPointCheck floatingPoint(isFloating(types.compute) && !isComparison(op), scalarMath);
+    ArrayPtr out = binaryKernel(op, *x, *y, types.compute, types.result, Flavour::Numpy, shape, strides);
+    if (scalarMath && op == BinaryOp::Mod && types.compute == DType::Float16) {
+        // half_ctype_remainder is npy_half_divmod: the quotient is computed too, with its floating-point flags
+        // (np.float16(1) % np.float16(0) also warns "divide by zero"); the ufunc loop computes the remainder only.
+        binaryKernel(BinaryOp::FloorDiv, *x, *y, types.compute, types.compute, Flavour::Numpy, shape, strides);
+    }
+    floatingPoint.report(ufuncName(op), events);
+    return out;
+}
+
+// `lhs op rhs` computed by NumPy: returns a NumPy scalar for a 0-d result, as ufuncs do.
+ArrayPtr numpyBinary(BinaryOp op, const Value& lhs, const Value& rhs)
+{
+    if (op == BinaryOp::Pow && operandKind(lhs) == OperandKind::Ndarray) {
+        if (ArrayPtr shortcut = numpyPowShortcut(arrayOf(lhs), rhs, /*inplace=*/false)) {
+            // The float64 cast of an integer base is squared in place and returned as an array.
+            const bool castSquared = isIntegral(arrayOf(lhs)->dtype(), false) && shortcut->dtype() == DType::Float64;
+            shortcut->setNumpyScalar(shortcut->dim() == 0 && !castSquared);
+            return shortcut;
+        }
+    }
+    ArrayPtr out = numpyArithmetic(op, lhs, rhs, numpyUsesScalarMath(lhs, rhs), /*wrapsIntoTensor=*/false);
     out->setNumpyScalar(out->dim() == 0);
     return out;
+}
+
+// A tensor operand of a ufunc, converted as Tensor.__array__ converts it.
+Value asUfuncOperand(const Value& value)
+{
+    if (operandKind(value) != OperandKind::Tensor)
+        return value;
+    return toNumpy(arrayOf(value));
+}
+
+// The ufunc that ndarray.__rop__ runs for `tensor op ndarray`, its result handed to Tensor.__array_wrap__.
+ArrayPtr numpyOnTensor(BinaryOp op, const Value& lhs, const Value& rhs)
+{
+    const Value a = asUfuncOperand(lhs), b = asUfuncOperand(rhs);
+    ArrayPtr result = numpyArithmetic(op, a, b, /*scalarMath=*/false, /*wrapsIntoTensor=*/true);
+    if (result->dtype() == DType::Bool)
+        result = contiguousCopy(*result, Flavour::Numpy, DType::UInt8);  // array.astype("uint8")
+    return fromNumpy(result);
 }
 
 // ---- Python's operator protocol between the libraries -------------------------------------------------
@@ -562,14 +794,15 @@ ArrayPtr numpyBinary(BinaryOp op, const Value& lhs, const Value& rhs)
                            pythonTypeName(lhs), "' and '", pythonTypeName(rhs), "'"));
 }
 
-// A comparison between a tensor and an ndarray: both sides decline, so Python compares identities for == and
-// != and refuses ordering.
+// A comparison that both sides decline: Python compares identities for == and != and refuses ordering.
+// np.bool_ takes part as the 0-d ndarray its comparison converts itself to.
 Value comparisonFallback(BinaryOp op, const Value& lhs, const Value& rhs)
 {
     if (op == BinaryOp::Eq || op == BinaryOp::Ne)
         return Scalar(op == BinaryOp::Ne);
-    throw typeError(concat("'", symbolOf(op), "' not supported between instances of '", pythonTypeName(lhs), "' and '",
-                           pythonTypeName(rhs), "'"));
+    const auto name = [](const Value& v) { return isNumpyBoolScalar(v) ? std::string("numpy.ndarray") : pythonTypeName(v); };
+    throw typeError(concat("'", symbolOf(op), "' not supported between instances of '", name(lhs), "' and '", name(rhs),
+                           "'"));
 }
 
 }  // namespace
@@ -579,22 +812,23 @@ Value binary(BinaryOp op, const Value& lhs, const Value& rhs)
     const OperandKind left = operandKind(lhs), right = operandKind(rhs);
     AV_INTERNAL_ASSERT(left != OperandKind::Number || right != OperandKind::Number,
                        "binary() on two Python numbers belongs to the interpreter");
+    // NOTE [ Python's operator protocol between tensors and ndarrays ]
     if (left == OperandKind::Tensor) {
-        if (right == OperandKind::Ndarray && isComparison(op))
-            return comparisonFallback(op, lhs, rhs);
+        if (right == OperandKind::Ndarray)
+            return isComparison(op) ? comparisonFallback(op, lhs, rhs) : Value(numpyOnTensor(op, lhs, rhs));
         return torchBinary(op, lhs, rhs);
     }
-    if (left == OperandKind::Ndarray && right == OperandKind::Tensor) {
-        // ndarray defers to the tensor (its __array_priority__), whose reflected methods accept an ndarray
-        // only for true division.
-        if (op == BinaryOp::Div)
-            return torchBinary(op, lhs, rhs);
-        if (isComparison(op))
-            return comparisonFallback(op, lhs, rhs);
-        throwUnsupportedOperands(symbolOf(op), lhs, rhs, op == BinaryOp::Add);
+    if (right == OperandKind::Tensor) {
+        if (left == OperandKind::Ndarray || (isComparison(op) && isNumpyBoolScalar(lhs))) {
+            if (isComparison(op))
+                return comparisonFallback(op, lhs, rhs);
+            if (op != BinaryOp::Div)
+                throwUnsupportedOperands(symbolOf(op), lhs, rhs, op == BinaryOp::Add);
+            // Tensor.__rtruediv__: rhs.reciprocal() * lhs, whose Tensor.__mul__ declines the ndarray.
+            return numpyOnTensor(BinaryOp::Mul, Value(torchReciprocal(arrayOf(rhs))), lhs);
+        }
+        return torchBinary(op, lhs, rhs);  // a NumPy scalar or a Python number: torch's reflected op
     }
-    if (right == OperandKind::Tensor)  // a NumPy scalar or a Python number with a tensor: torch's reflected op
-        return torchBinary(op, lhs, rhs);
     return numpyBinary(op, lhs, rhs);
 }
 
@@ -645,42 +879,60 @@ bool extentsOverlap(const Array& a, const Array& b)
 
 // dst op= y, where y already has dtype `compute`: one pass through the write path when dst has that dtype
 // too, else the result is computed aside and cast into dst (still a single write).
-void writeBinaryInto(const ArrayPtr& target, BinaryOp op, const Array& y, DType compute, const WriteContext& context,
-                     Flavour flavour, std::optional<Scalar> alpha)
+void writeBinaryInto(const ArrayPtr& target, BinaryOp op, const Array& y, DType compute, const WriteContext& context)
 {
     Array& dst = *target;
-    if (dst.dtype() == compute && !alpha) {
+    if (dst.dtype() == compute) {
         inplaceKernel(dst, op, y, context);
         return;
     }
     const ArrayPtr x = operandAs(target, compute);
-    const ArrayPtr result = alpha ? addScaledKernel(*x, y, op == BinaryOp::Sub ? -1.0 : 1.0, *alpha, compute, flavour, dst.sizes())
-                                  : binaryKernel(op, *x, y, compute, compute, flavour, dst.sizes());
+    const ArrayPtr result = binaryKernel(op, *x, y, compute, compute, dst.flavour(), dst.sizes(), dst.strides());
     copyIntoExisting(dst, *result, context);
 }
 
+// torch's integer // and % check each divisor inside the kernel's loop: the elements before the first zero
+// divisor (in iteration order) are already written when ZeroDivisionError is raised, and the version counter
+// is not bumped, since the op never completes.
+[[noreturn]] void writeUpToFirstZeroDivisorThenThrow(Array& self, BinaryOp op, const Array& x, const Array& y,
+                                                     DType compute, const WriteContext& context)
+{
+    const Shape& shape = self.sizes();
+    const ArrayPtr result =
+        operandAs(binaryKernel(op, x, y, compute, compute, Flavour::Torch, shape, contiguousStrides(shape)), self.dtype());
+    const ArrayPtr zero = allocateArray(Flavour::Torch, compute, {});
+    const ArrayPtr isZero = binaryKernel(BinaryOp::Eq, y, *zero, compute, DType::Bool, Flavour::Torch, y.sizes(),
+                                         contiguousStrides(y.sizes()));
+    const std::array<WriteInput, 2> inputs{
+        WriteInput{result->data(), result->byteStrides()},
+        WriteInput{isZero->data(), broadcastByteStrides(shape, isZero->sizes(), isZero->strides(), 1)}};
+    WriteContext failing = context;
+    failing.bumpsVersion = false;
+    bool stopped = false;
+    const std::size_t itemsize = static_cast<std::size_t>(self.itemsize());
+    writeElements<2>(self, failing, inputs, [&](const InnerRun<3>& run) {
+        for (std::int64_t i = 0; i < run.count && !stopped; ++i) {
+            stopped = loadElement<bool>(run.data[2] + i * run.byteStrides[2]);
+            if (!stopped)
+                std::memcpy(run.data[0] + i * run.byteStrides[0], run.data[1] + i * run.byteStrides[1], itemsize);
+        }
+    });
+    throw runtimeError("ZeroDivisionError");
+}
+
+// In torch's order: the autograd leaf rules (VariableType's check_inplace), the op's own checks (sub_check,
+// pow's integer rule), TensorIterator's build (internal and partial overlap, broadcasting, the output's
+// shape, the cast to self's type), alpha_check, the kernel's dtype support, then the kernel.
 ArrayPtr torchInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue, std::optional<Scalar> alpha)
 {
     const Operand other = torchOperand(otherValue);
-    checkInplaceAutograd(*self);
     const Operand target{self, std::nullopt};
-    OpTypes types;
-    if (op == BinaryOp::Pow && other.number) {
-        const std::array<PromotionOperand, 2> operands{target.promotion(), PromotionOperand{nullptr, other.number}};
-        const DType common = torchResultType(operands);
-        checkTorchOpSupports(op, self->dtype(), other.number->defaultDType(Flavour::Torch), common);
-        AV_CHECK(!(isIntegral(common, true) && !other.number->isFloat() && other.number->toInt() < 0), runtimeError,
-                 "Integers to negative integer powers are not allowed.");
-        types = {common, common};
-    } else {
-        types = torchOpTypes(op, target, other);
-    }
-    if (alpha && alpha->toDouble() != 1.0) {
-        AV_CHECK(!(isIntegral(types.compute, true) && alpha->isFloat()), runtimeError,
-                 "For integral input tensors, argument alpha must not be a floating point number.");
-    } else {
-        alpha.reset();
-    }
+    checkInplaceAutograd(*self);
+    checkTorchSub(op, target, other);
+    const bool powScalar = op == BinaryOp::Pow && other.number.has_value();
+    if (powScalar)
+        AV_CHECK(!(isIntegral(self->dtype(), true) && !other.number->isFloat() && other.number->toInt() < 0),
+                 runtimeError, "Integers to negative integer powers are not allowed.");
     const WriteContext context{torchInplaceName(op)};
     checkWriteTarget(*self, context);
     if (other.array)
@@ -688,59 +940,154 @@ ArrayPtr torchInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue
     const Shape shape = broadcastOrThrow(Flavour::Torch, self->sizes(), sizesOf(other));
     AV_CHECK(shape == self->sizes(), runtimeError, "output with shape ", formatList(self->sizes()),
              " doesn't match the broadcast shape ", formatList(shape));
+    const OpTypes types = torchOpTypes(op, target, other);
+    if (powScalar) {
+        // pow_(Scalar) builds a unary TensorIterator on self.to(result_type) that checks all dtypes are equal.
+        AV_CHECK(types.result == self->dtype(), runtimeError, "Found dtype ", scalarTypeName(self->dtype()),
+                 " but expected ", scalarTypeName(types.result));
+    }
     AV_CHECK(canCastTorch(types.result, self->dtype()), runtimeError, "result type ", scalarTypeName(types.result),
              " can't be cast to the desired output type ", scalarTypeName(self->dtype()));
-    const ArrayPtr y = operandArray(other, types.compute, Flavour::Torch);
-    if ((op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && isIntegral(types.compute, true))
-        AV_CHECK(!anyZero(*y), runtimeError, "ZeroDivisionError");
-    if (op == BinaryOp::Pow && other.number && !isIntegral(types.compute, true)) {
-        // Same exponent shortcuts as out of place, then written back.
-        const ArrayPtr result = torchPowTensorScalar(target, *other.number);
+    if (alpha) {
+        AV_CHECK(!alpha->isBool() || types.compute == DType::Bool, runtimeError,
+                 "Boolean alpha only supported for Boolean results.");
+        AV_CHECK(isFloating(types.compute) || !alpha->isFloat(), runtimeError,
+                 "For integral input tensors, argument alpha must not be a floating point number.");
+    }
+    if (powScalar) {
+        // pow_(Scalar) runs pow(Tensor, Scalar)'s exponent cases, then writes the result back.
+        const ArrayPtr result = torchPowTensorScalar(self, *other.number);
         copyIntoExisting(*self, *result, context);
     } else {
-        writeBinaryInto(self, op, *y, types.compute, context, Flavour::Torch, alpha);
+        checkTorchKernelSupports(op, types.compute);
+        const ArrayPtr y = operandArray(other, types.compute, Flavour::Torch);
+        if ((op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && isIntegral(types.compute, true)) {
+            const ArrayPtr x = operandAs(self, types.compute);
+            if (anyZeroDivisor(*x, *y, shape))
+                writeUpToFirstZeroDivisorThenThrow(*self, op, *x, *y, types.compute, context);
+        }
+        if (alpha) {
+            // sub(self, other, alpha) is add(self, other, -alpha); the kernel converts alpha with Scalar::to<T>.
+            const Scalar scale = op != BinaryOp::Sub ? *alpha
+                                 : alpha->isFloat()  ? Scalar(-alpha->toDouble())
+                                                     : Scalar(-alpha->toInt());
+            const ArrayPtr alphaElement = torchCheckedScalar(scale, types.compute);
+            const ArrayPtr x = operandAs(self, types.compute);
+            const ArrayPtr result = addScaledKernel(*x, *y, *alphaElement, Flavour::Torch, shape);
+            copyIntoExisting(*self, *result, context);
+        } else {
+            writeBinaryInto(self, op, *y, types.compute, context);
+        }
     }
-    recordInplaceOp(*self, torchGradFn(op, false, !other.number), other.requiresGrad());
+    recordInplaceOp(*self, torchGradFn(op, false, !other.array), other.requiresGrad());
     return self;
+}
+
+// Whether a cast of `values` into float16 overflows: NumPy's cast inside the ufunc's buffered loop raises
+// the overflow flag there (npy_float_to_half), so `a_f16 *= 70000` warns "overflow encountered in multiply".
+bool castOverflowsHalf(const Array& values)
+{
+    bool found = false;
+    const Strides strides = values.byteStrides();
+    LoopOperands<1> operands{{values.data()}, {strides.data()}};
+    dispatchDType(values.dtype(), [&]<typename T>(TypeTag<T>) {
+        if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+            forEachInMemoryOrder<1>(values.sizes(), operands, [&](const InnerRun<1>& run) {
+                for (std::int64_t i = 0; i < run.count && !found; ++i) {
+                    const T v = loadElement<T>(run.data[0] + i * run.byteStrides[0]);
+                    found = std::isfinite(v) && std::isinf(static_cast<float>(Half(static_cast<float>(v))));
+                }
+            });
+        }
+    });
+    return found;
+}
+
+// Reduces int64 values to [0, 2**bits), the values a uint16/uint32/uint64 loop would have produced.
+void wrapToUnsignedBits(Array& values, int bits)
+{
+    AV_INTERNAL_ASSERT(values.dtype() == DType::Int64 && values.isContiguous(), "wrapping needs contiguous int64");
+    if (bits >= 64)
+        return;
+    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+    for (std::int64_t i = 0; i < values.numel(); ++i) {
+        std::byte* p = values.data() + i * 8;
+        storeElement<std::int64_t>(p, static_cast<std::int64_t>(static_cast<std::uint64_t>(loadElement<std::int64_t>(p)) & mask));
+    }
+}
+
+// np.<ufunc>(lhs, rhs, out=out), which `a op= b` is with out=a: type resolution, the same_kind cast into out,
+// out's WRITEABLE flag, the broadcast of all three operands (out may not be broadcast), then the loop, with
+// inputs that overlap out in another layout read as if copied first (NumPy buffers them).
+ArrayPtr numpyIntoOutput(BinaryOp op, const Value& lhs, const Value& rhs, const ArrayPtr& out)
+{
+    const Operand a = numpyOperand(lhs);
+    const Operand b = numpyOperand(rhs);
+    const WriteContext context{ufuncName(op), "output array is read-only"};
+    const OpTypes types = numpyOpTypes(op, a, b, /*wrapsIntoTensor=*/false, out->dtype());
+    const NumpyCommonType resultType = types.unmodelled.value_or(NumpyCommonType{types.result, kindOf(types.result),
+                                                                                 static_cast<int>(itemSize(types.result))});
+    if (!numpyCanCastSameKind(resultType, out->dtype()))
+        throw ufuncOutputCastingError(concat("Cannot cast ufunc '", ufuncName(op), "' output from dtype('",
+                                             resultType.name(), "') to ", numpyDTypeRepr(out->dtype()),
+                                             " with casting rule 'same_kind'"));
+    checkWriteTarget(*out, context);
+    Shape inputs, full;
+    if (!broadcastShapes(sizesOf(a), sizesOf(b), inputs) || !broadcastShapes(inputs, out->sizes(), full))
+        throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeTuple(sizesOf(a)),
+                                " ", numpyShapeTuple(sizesOf(b)), " ", numpyShapeTuple(out->sizes()), " "));
+    AV_CHECK(full == out->sizes(), valueError, "non-broadcastable output operand with shape ",
+             numpyShapeTuple(out->sizes()), " doesn't match the broadcast shape ", numpyShapeTuple(full));
+    const auto unshared = [&](const Operand& operand) {
+        if (operand.array && extentsOverlap(*operand.array, *out) && !sameLayout(*operand.array, *out))
+            return contiguousCopy(*operand.array, Flavour::Numpy, operand.array->dtype());
+        return operand.array;
+    };
+    const Operand ua{unshared(a), a.number}, ub{unshared(b), b.number};
+    const ArrayPtr x = operandArray(ua, types.compute, Flavour::Numpy);
+    const ArrayPtr y = operandArray(ub, types.compute, Flavour::Numpy);
+    const Shape& shape = out->sizes();
+    const bool integral = isIntegral(types.compute, false);
+    if (op == BinaryOp::Pow && integral)
+        AV_CHECK(!anyNegativeExponent(*x, *y, shape), valueError, "Integers to negative integer powers are not allowed.");
+    IntegerEvents events;
+    if (integral) {
+        events.divideByZero = (op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && anyZeroDivisor(*x, *y, shape);
+        events.overflow = op == BinaryOp::FloorDiv && anyDivisionOverflow(*x, *y, shape);
+    }
+    const NumpyFloatingPointCheck floatingPoint(isFloating(types.compute) || isFloating(out->dtype()));
+    if (x == out && out->dtype() == types.compute) {
+        inplaceKernel(*out, op, *y, context);
+    } else {
+        const ArrayPtr result = binaryKernel(op, *x, *y, types.compute, types.result, Flavour::Numpy, shape,
+                                             contiguousStrides(shape));
+        if (types.unmodelled)
+            wrapToUnsignedBits(*result, types.unmodelled->itemsize * 8);
+        if (out->dtype() == DType::Float16 && result->dtype() != DType::Float16 && castOverflowsHalf(*result))
+            std::feraiseexcept(FE_OVERFLOW);
+        copyIntoExisting(*out, *result, context);
+    }
+    floatingPoint.report(ufuncName(op), events);
+    return out;
 }
 
 ArrayPtr numpyInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue)
 {
-    Operand other = numpyOperand(otherValue);
-    AV_INTERNAL_ASSERT(!(other.array && other.array->isTensor()), "a tensor operand reached numpyInplace");
-    const WriteContext context{ufuncName(op), "output array is read-only"};
-    if (op == BinaryOp::Pow && isNumpyScalarLike(other))
-        if (ArrayPtr shortcut = numpyPowShortcut(self, other, /*inplace=*/true)) {
+    if (op == BinaryOp::Pow) {
+        // `a **= b` goes through fast_scalar_power with inplace set.
+        if (ArrayPtr shortcut = numpyPowShortcut(self, otherValue, /*inplace=*/true)) {
+            // square(a, out=a): a bool array squares in int8, which same_kind cannot put back.
+            if (!canCastNumpySameKind(shortcut->dtype(), self->dtype()))
+                throw ufuncOutputCastingError(concat("Cannot cast ufunc 'square' output from ",
+                                                     numpyDTypeRepr(shortcut->dtype()), " to ",
+                                                     numpyDTypeRepr(self->dtype()), " with casting rule 'same_kind'"));
+            const WriteContext context{ufuncName(op), "output array is read-only"};
             checkWriteTarget(*self, context);
             copyIntoExisting(*self, *shortcut, context);
             return self;
         }
-    const Operand target{self, std::nullopt};
-    const OpTypes types = numpyOpTypes(op, target, other);
-    if (!canCastNumpySameKind(types.result, self->dtype()))
-        throw ufuncOutputCastingError(concat("Cannot cast ufunc '", ufuncName(op), "' output from ",
-                                             numpyDTypeRepr(types.result), " to ", numpyDTypeRepr(self->dtype()),
-                                             " with casting rule 'same_kind'"));
-    checkWriteTarget(*self, context);
-    Shape shape;
-    if (!broadcastShapes(self->sizes(), sizesOf(other), shape))
-        throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeTuple(self->sizes()),
-                                " ", numpyShapeTuple(sizesOf(other)), " ", numpyShapeTuple(self->sizes()), " "));
-    AV_CHECK(shape == self->sizes(), valueError, "non-broadcastable output operand with shape ",
-             numpyShapeTuple(self->sizes()), " doesn't match the broadcast shape ", numpyShapeTuple(shape));
-    ArrayPtr y = operandArray(other, types.compute, Flavour::Numpy);
-    if (op == BinaryOp::Pow)
-        checkNumpyIntegerPower(types, *y);
-    // NumPy buffers an input that overlaps the output in any other layout, so results read as if the input
-    // had been copied first.
-    if (y == other.array && extentsOverlap(*y, *self) && !sameLayout(*y, *self))
-        y = contiguousCopy(*y, Flavour::Numpy, y->dtype());
-    const bool integerDivideByZero =
-        (op == BinaryOp::FloorDiv || op == BinaryOp::Mod) && !isFloating(types.compute) && anyZero(*y);
-    const NumpyFloatingPointCheck floatingPoint(isFloating(types.compute));
-    writeBinaryInto(self, op, *y, types.compute, context, Flavour::Numpy, std::nullopt);
-    floatingPoint.report(ufuncName(op), integerDivideByZero);
-    return self;
+    }
+    return numpyIntoOutput(op, Value(self), otherValue, self);
 }
 
 }  // namespace
@@ -751,8 +1098,20 @@ Value inplace(BinaryOp op, const Value& selfValue, const Value& other, InplaceSp
     const OperandKind self = operandKind(selfValue), right = operandKind(other);
     if (self == OperandKind::Tensor) {
         if (right == OperandKind::Ndarray) {
-            AV_CHECK(spelling != InplaceSpelling::Method, typeError, torchInplaceName(op),
-                     "(): argument 'other' (position 1) must be Tensor, not numpy.ndarray");
+            if (spelling == InplaceSpelling::Method) {
+                // add_/sub_/mul_/div_ have one signature; pow_, floor_divide_ and remainder_ two overloads.
+                if (op == BinaryOp::Pow || op == BinaryOp::FloorDiv || op == BinaryOp::Mod) {
+                    const char* argument = op == BinaryOp::Pow ? "exponent" : "other";
+                    throw typeError(concat(torchInplaceName(op),
+                                           "() received an invalid combination of arguments - got (numpy.ndarray), but "
+                                           "expected one of:\n * (Tensor ", argument,
+                                           ")\n      didn't match because some of the arguments have invalid types: "
+                                           "(!numpy.ndarray!)\n * (Number ", argument,
+                                           ")\n      didn't match because some of the arguments have invalid types: "
+                                           "(!numpy.ndarray!)\n"));
+                }
+                throw typeError(concat(torchInplaceName(op), "(): argument 'other' (position 1) must be Tensor, not numpy.ndarray"));
+            }
             // Tensor.__iadd__ declines an ndarray, so Python falls back to `self = self + other`.
             return binary(op, selfValue, other);
         }
@@ -776,34 +1135,27 @@ ArrayPtr ufuncInto(BinaryOp op, const Value& lhs, const Value& rhs, const ArrayP
 {
     AV_CHECK(out->isNdarray(), typeError, "return arrays must be of ArrayType");
     // An explicit ufunc call converts tensor operands through __array__ (Tensor.numpy()).
-    const auto asNumpy = [](const Value& v) -> Value {
-        if (operandKind(v) != OperandKind::Tensor)
-            return v;
-        const ArrayPtr& t = arrayOf(v);
-        AV_CHECK(!t->requiresGrad(), runtimeError,
-                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-        return makeView(t, t->sizes(), t->strides(), t->byteOffset());
-    };
-    const Value a = asNumpy(lhs), b = asNumpy(rhs);
-    if (operandKind(a) == OperandKind::Ndarray && std::get<ArrayPtr>(a) == out)
-        return numpyInplace(op, out, b);
-    // out = lhs op rhs computed aside, then written through the write path with the ufunc's casting rule.
-    const ArrayPtr result = std::get<ArrayPtr>(binary(op, a, b));
-    if (!canCastNumpySameKind(result->dtype(), out->dtype()))
-        throw ufuncOutputCastingError(concat("Cannot cast ufunc '", ufuncName(op), "' output from ",
-                                             numpyDTypeRepr(result->dtype()), " to ", numpyDTypeRepr(out->dtype()),
-                                             " with casting rule 'same_kind'"));
-    const WriteContext context{ufuncName(op), "output array is read-only"};
-    checkWriteTarget(*out, context);
-    Shape shape;
-    AV_CHECK(broadcastShapes(out->sizes(), result->sizes(), shape) && shape == out->sizes(), valueError,
-             "non-broadcastable output operand with shape ", numpyShapeTuple(out->sizes()),
-             " doesn't match the broadcast shape ", numpyShapeTuple(result->sizes()));
-    copyIntoExisting(*out, *result, context);
-    return out;
+    return numpyIntoOutput(op, asUfuncOperand(lhs), asUfuncOperand(rhs), out);
 }
 
 // ---- Unary minus and abs -------------------------------------------------------------------------------
+
+namespace {
+
+// NumPy's scalar math warns when -x or abs(x) overflows an integer type (-np.int8(-128), -np.uint8(3));
+// ufuncs on arrays do not.
+void warnScalarUnaryOverflow(const Array& x, std::string_view ufunc, bool negation)
+{
+    if (!x.isNumpyScalar() || !isIntegral(x.dtype(), false))
+        return;
+    const std::int64_t v = itemOf(x).toInt();
+    const bool overflows = kindOf(x.dtype()) == DTypeKind::Unsigned ? (negation && v != 0)
+                                                                     : v == -(std::int64_t{1} << (8 * x.itemsize() - 1));
+    if (overflows)
+        warn("RuntimeWarning", concat("overflow encountered in scalar ", ufunc));
+}
+
+}  // namespace
 
 ArrayPtr negate(const ArrayPtr& x)
 {
@@ -825,10 +1177,12 @@ ArrayPtr negate(const ArrayPtr& x)
         else
             return -v;
     });
-    if (x->isTensor())
+    if (x->isTensor()) {
         recordOp(*out, "NegBackward0", {x.get()});
-    else
+    } else {
+        warnScalarUnaryOverflow(*x, "negative", true);
         out->setNumpyScalar(out->dim() == 0);
+    }
     return out;
 }
 
@@ -846,10 +1200,12 @@ ArrayPtr absolute(const ArrayPtr& x)
         else
             return std::fabs(v);
     });
-    if (x->isTensor())
+    if (x->isTensor()) {
         recordOp(*out, "AbsBackward0", {x.get()});
-    else
+    } else {
+        warnScalarUnaryOverflow(*x, "absolute", false);
         out->setNumpyScalar(out->dim() == 0);
+    }
     return out;
 }
 
@@ -895,7 +1251,8 @@ ArrayPtr copyInplace(const ArrayPtr& self, const ArrayPtr& src)
     checkTorchNoPartialOverlap(*self, *src);
     checkBroadcastsInto(*self, src->sizes(), "copy_");
     copyIntoExisting(*self, *src, context);
-    recordInplaceOp(*self, "CopyBackwards", src->requiresGrad());
+    // Only floating tensors take part in autograd: an int tensor copied from a grad tensor stays a leaf.
+    recordInplaceOp(*self, "CopyBackwards", src->requiresGrad() && isFloating(self->dtype()));
     return self;
 }
 
@@ -908,7 +1265,7 @@ ArrayPtr fillInplace(const ArrayPtr& self, const Value& value)
         if (const Scalar* number = std::get_if<Scalar>(&value))
             fillExisting(*self, *number, context);
         else
-            fillExisting(*self, scalarValueOf(Operand{std::get<ArrayPtr>(value), std::nullopt}), context);
+            fillExisting(*self, itemOf(*std::get<ArrayPtr>(value)), context);
         return self;
     }
     const WriteContext context{"fill_"};
@@ -938,51 +1295,58 @@ ArrayPtr zeroInplace(const ArrayPtr& self)
     return self;
 }
 
+// clamp's meta function, then clamp_out: numbers take part in the result type only for integral tensors,
+// and an in-place clamp must keep the tensor's type exactly (the message names it by its C++ type name); the
+// kernel (clamp_scalar_cpu, clamp_max_scalar_cpu, clamp_min_cpu) has no bool or half instantiation and
+// converts the bounds with Scalar::to<T>; min and max with a NaN bound fill NaN.
 ArrayPtr clampInplace(const ArrayPtr& self, std::optional<Scalar> min, std::optional<Scalar> max)
 {
-    AV_CHECK(min || max, runtimeError, "torch.clamp: At least one of 'min' or 'max' must not be None");
     checkInplaceAutograd(*self);
+    AV_CHECK(min || max, runtimeError, "torch.clamp: At least one of 'min' or 'max' must not be None");
+    if (!isFloating(self->dtype())) {
+        std::vector<PromotionOperand> operands{PromotionOperand{self.get(), std::nullopt}};
+        if (min)
+            operands.push_back({nullptr, min});
+        if (max)
+            operands.push_back({nullptr, max});
+        const DType common = torchResultType(operands);
+        if (common != self->dtype()) {
+            const std::string_view cppName = self->dtype() == DType::Int64   ? "long int"
+                                             : self->dtype() == DType::Int32 ? "int"
+                                             : self->dtype() == DType::Int16 ? "short int"
+                                             : self->dtype() == DType::Int8  ? "signed char"
+                                             : self->dtype() == DType::UInt8 ? "unsigned char"
+                                                                             : "bool";
+            throw runtimeError(concat("result type ", scalarTypeName(common), " can't be cast to the desired output type ",
+                                      cppName));
+        }
+    }
     const WriteContext context{"clamp_"};
     checkWriteTarget(*self, context);
-    std::vector<PromotionOperand> operands{PromotionOperand{self.get(), std::nullopt}};
-    if (min)
-        operands.push_back({nullptr, min});
-    if (max)
-        operands.push_back({nullptr, max});
-    const DType common = torchResultType(operands);
-    if (!canCastTorch(common, self->dtype())) {
-        // clamp's check names the output type by its C++ name.
-        const std::string_view cppName = self->dtype() == DType::Int64   ? "long int"
-                                         : self->dtype() == DType::Int32 ? "int"
-                                         : self->dtype() == DType::Int16 ? "short int"
-                                         : self->dtype() == DType::Int8  ? "signed char"
-                                         : self->dtype() == DType::UInt8 ? "unsigned char"
-                                                                         : scalarTypeName(self->dtype());
-        throw runtimeError(concat("result type ", scalarTypeName(common), " can't be cast to the desired output type ",
-                                  cppName));
+    if (min && max && (std::isnan(min->toDouble()) || std::isnan(max->toDouble()))) {
+        fillExisting(*self, Scalar(std::nan("")), context);
+        recordInplaceOp(*self, "ClampBackward1", false);
+        return self;
     }
-    // The bounds are converted to the tensor's type with a C cast (uint8 clamp_(min=-1) clamps to 255).
+    const std::string_view kernel = min && max ? "clamp_scalar_cpu" : max ? "clamp_max_scalar_cpu" : "clamp_min_cpu";
+    AV_CHECK(self->dtype() != DType::Bool && self->dtype() != DType::Float16, runtimeError, "\"", kernel,
+             "\" not implemented for '", scalarTypeName(self->dtype()), "'");
+    const ArrayPtr lo = min ? torchCheckedScalar(*min, self->dtype()) : nullptr;
+    const ArrayPtr hi = max ? torchCheckedScalar(*max, self->dtype()) : nullptr;
     const std::array<WriteInput, 0> none{};
     dispatchDType(self->dtype(), [&]<typename T>(TypeTag<T>) {
-        using M = OpMathT<T>;
-        const auto bound = [](const Scalar& s) -> M {
-            return static_cast<M>(s.isFloat() ? convertElement<T>(s.toDouble()) : convertElement<T>(s.toInt()));
-        };
-        const bool hasMin = min.has_value(), hasMax = max.has_value();
-        const M lo = hasMin ? bound(*min) : M{}, hi = hasMax ? bound(*max) : M{};
+        const T low = lo ? loadElement<T>(lo->data()) : T{};
+        const T high = hi ? loadElement<T>(hi->data()) : T{};
         writeElements<0>(*self, context, none, [&](const InnerRun<1>& run) {
             for (std::int64_t i = 0; i < run.count; ++i) {
                 std::byte* p = run.data[0] + i * run.byteStrides[0];
-                M v = static_cast<M>(loadElement<T>(p));
-                if constexpr (kIsFloat<T>) {
-                    if (std::isnan(v))
-                        continue;  // NaN passes through clamp
-                }
-                if (hasMin && v < lo)
-                    v = lo;
-                if (hasMax && v > hi)
-                    v = hi;
-                storeElement<T>(p, convertElement<T>(v));
+                // std::min(std::max(a, min), max): a NaN element passes, a NaN bound alone is ignored.
+                T v = loadElement<T>(p);
+                if (lo && v < low)
+                    v = low;
+                if (hi && high < v)
+                    v = high;
+                storeElement<T>(p, v);
             }
         });
     });
@@ -994,31 +1358,22 @@ void numpyCopyTo(const ArrayPtr& dst, const Value& src)
 {
     AV_CHECK(dst->isNdarray(), typeError, "copyto() argument 1 must be numpy.ndarray, not Tensor");
     const WriteContext context{"copyto", "assignment destination is read-only"};
-    Operand source = numpyOperand(src);
-    if (source.array && source.array->isTensor()) {
-        AV_CHECK(!source.array->requiresGrad(), runtimeError,
-                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-        source.array = makeView(source.array, source.array->sizes(), source.array->strides(), source.array->byteOffset());
-    }
-    // can_cast(src, dst, 'same_kind') with value-based casting for scalars.
-    const std::array<PromotionOperand, 1> operands{source.promotion()};
-    const DType from = isNumpyScalarLike(source) ? numpyResultType(std::array<PromotionOperand, 2>{
-                                                       PromotionOperand{dst.get(), std::nullopt}, source.promotion()})
-                                                 : numpyResultType(operands);
-    const DType fromForMessage = source.array ? source.array->dtype() : source.number->defaultDType(Flavour::Numpy);
-    AV_CHECK(canCastNumpySameKind(isNumpyScalarLike(source) ? from : fromForMessage, dst->dtype()) ||
-                 (isNumpyScalarLike(source) && from == dst->dtype()),
-             typeError, "Cannot cast array data from ", numpyDTypeRepr(fromForMessage), " to ",
+    const Value converted = asUfuncOperand(src);
+    const Operand source = numpyOperand(converted);
+    const bool scalarLike = !source.array || source.array->dim() == 0;
+    // PyArray_CanCastArrayTo(src, dst.dtype, 'same_kind'), by value for a 0-d source (can_cast_scalar_to).
+    const DType from = source.array ? source.array->dtype() : source.number->defaultDType(Flavour::Numpy);
+    AV_CHECK(scalarLike ? numpyCanCastScalarSameKind(source.promotion(), dst->dtype())
+                        : canCastNumpySameKind(from, dst->dtype()),
+             typeError, "Cannot cast ", scalarLike ? "scalar" : "array data", " from ", numpyDTypeRepr(from), " to ",
              numpyDTypeRepr(dst->dtype()), " according to the rule 'same_kind'");
     checkWriteTarget(*dst, context);
-    if (!source.array) {
-        fillExisting(*dst, *source.number, context);
-        return;
-    }
-    checkBroadcastsInto(*dst, source.array->sizes(), "copyto");
-    ArrayPtr input = source.array;
+    // A Python number arrives as np.asarray(number), then is cast like any array (no out-of-bound warning).
+    ArrayPtr input = source.array ? source.array : operandArray(source, from, Flavour::Numpy);
+    checkBroadcastsInto(*dst, input->sizes(), "copyto");
     if (extentsOverlap(*input, *dst) && !sameLayout(*input, *dst))
         input = contiguousCopy(*input, Flavour::Numpy, input->dtype());
+    warnNumpyCastErrors(*input, dst->dtype());
     copyIntoExisting(*dst, *input, context);
 }
 

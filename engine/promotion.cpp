@@ -173,35 +173,101 @@ NpType plainTypeOf(const PromotionOperand& operand)
 
 bool isScalarOperand(const PromotionOperand& operand) { return !operand.array || operand.array->dim() == 0; }
 
-DType toDType(NpType type)
+NumpyCommonType commonTypeOf(NpType type)
 {
+    NumpyCommonType out;
+    out.itemsize = type.size;
     switch (type.kind) {
-    case 'b': return DType::Bool;
+    case 'b': out.kind = DTypeKind::Bool; out.dtype = DType::Bool; break;
     case 'u':
+        out.kind = DTypeKind::Unsigned;
         if (type.size == 1)
-            return DType::UInt8;
+            out.dtype = DType::UInt8;
         break;
-    case 'i': return type.size == 1 ? DType::Int8 : type.size == 2 ? DType::Int16 : type.size == 4 ? DType::Int32 : DType::Int64;
-    case 'f': return type.size == 2 ? DType::Float16 : type.size == 4 ? DType::Float32 : DType::Float64;
+    case 'i':
+        out.kind = DTypeKind::Signed;
+        out.dtype = type.size == 1 ? DType::Int8 : type.size == 2 ? DType::Int16 : type.size == 4 ? DType::Int32 : DType::Int64;
+        break;
+    default:
+        out.kind = DTypeKind::Float;
+        out.dtype = type.size == 2 ? DType::Float16 : type.size == 4 ? DType::Float32 : DType::Float64;
+        break;
     }
-    throw notImplementedError(concat("NumPy would compute this in uint", type.size * 8,
-                                     ", a dtype aliasview does not model (it models bool, uint8, int8-int64 and "
-                                     "float16-float64)"));
+    return out;
 }
 
 }  // namespace
 
-DType numpyResultType(std::span<const PromotionOperand> operands)
+std::string NumpyCommonType::name() const
 {
-    // should_use_min_scalar: only when there are both arrays and scalars, and the scalars are of no higher
-    // kind than the arrays.
+    if (dtype)
+        return std::string(numpyName(*dtype));
+    return concat("uint", itemsize * 8);
+}
+
+void throwUnmodelledNumpyType(const NumpyCommonType& type)
+{
+    throw notImplementedError(concat("NumPy would compute this in ", type.name(),
+                                     ", a dtype aliasview does not model (it models bool, uint8, int8-int64 and "
+                                     "float16-float64)"));
+}
+
+namespace {
+
+// should_use_min_scalar: only when there are both arrays and scalars, and the scalars are of no higher kind
+// than the arrays.
+bool shouldUseMinScalar(std::span<const PromotionOperand> operands)
+{
     int maxArrayKind = -1, maxScalarKind = -1;
     for (const PromotionOperand& operand : operands) {
         const int order = kindOrder(plainTypeOf(operand).kind);
         int& slot = isScalarOperand(operand) ? maxScalarKind : maxArrayKind;
         slot = std::max(slot, order);
     }
-    const bool useMinScalar = maxArrayKind >= 0 && maxScalarKind >= 0 && maxScalarKind <= maxArrayKind;
+    return maxArrayKind >= 0 && maxScalarKind >= 0 && maxScalarKind <= maxArrayKind;
+}
+
+bool canCastSafely(NpType from, NpType to) { return promoteNp(from, to) == to; }
+
+}  // namespace
+
+NumpyCommonType numpyLoopType(std::span<const PromotionOperand> operands, bool integerLoops)
+{
+    // linear_search_type_resolver: the first loop, in the ufunc's order, that every input casts to safely;
+    // with value-based casting, a scalar casts as its min_scalar_type, read as signed for a signed loop when
+    // it is a small unsigned value (can_cast_scalar_to).
+    const bool useMinScalar = shouldUseMinScalar(operands);
+    static constexpr NpType kIntegerLoops[] = {{'i', 1}, {'u', 1}, {'i', 2}, {'u', 2}, {'i', 4},
+                                               {'u', 4}, {'i', 8}, {'u', 8}};
+    static constexpr NpType kFloatLoops[] = {{'f', 2}, {'f', 4}, {'f', 8}};
+    const auto accepts = [&](NpType loop) {
+        for (const PromotionOperand& operand : operands) {
+            NpType from = plainTypeOf(operand);
+            if (useMinScalar && isScalarOperand(operand)) {
+                bool smallUnsigned = false;
+                from = minScalarType(scalarValueOf(operand), smallUnsigned);
+                if (smallUnsigned && loop.kind != 'u')
+                    from.kind = 'i';
+            }
+            if (!canCastSafely(from, loop))
+                return false;
+        }
+        return true;
+    };
+    if (integerLoops)
+        for (const NpType loop : kIntegerLoops)
+            if (accepts(loop))
+                return commonTypeOf(loop);
+    for (const NpType loop : kFloatLoops)
+        if (accepts(loop))
+            return commonTypeOf(loop);
+    AV_INTERNAL_ASSERT(false, "no NumPy loop takes these operands");
+    return {};
+}
+
+NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands)
+{
+    const bool useMinScalar = shouldUseMinScalar(operands);
     std::optional<NpType> result;
     bool resultSmallUnsigned = false;
     for (const PromotionOperand& operand : operands) {
@@ -222,7 +288,32 @@ DType numpyResultType(std::span<const PromotionOperand> operands)
         }
     }
     AV_INTERNAL_ASSERT(result.has_value(), "result type of no operands");
-    return toDType(*result);
+    return commonTypeOf(*result);
+}
+
+bool numpyCanCastSameKind(const NumpyCommonType& from, DType to)
+{
+    if (from.dtype)
+        return canCastNumpySameKind(*from.dtype, to);
+    // Only unsigned integers go unmodelled; same_kind takes them to any integer or float.
+    return to != DType::Bool;
+}
+
+bool numpyCanCastScalarSameKind(const PromotionOperand& scalar, DType to)
+{
+    bool smallUnsigned = false;
+    NpType type = minScalarType(scalarValueOf(scalar), smallUnsigned);
+    if (smallUnsigned && kindOf(to) != DTypeKind::Unsigned)
+        type.kind = 'i';
+    return numpyCanCastSameKind(commonTypeOf(type), to);
+}
+
+DType numpyResultType(std::span<const PromotionOperand> operands)
+{
+    const NumpyCommonType common = numpyCommonType(operands);
+    if (!common.dtype)
+        throwUnmodelledNumpyType(common);
+    return *common.dtype;
 }
 
 }  // namespace av::engine

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 
 namespace av::engine {
 
@@ -19,8 +20,32 @@ struct PromotionOperand {
 
 // For torch, ndarray operands count as tensors (torch converts them) and numbers are wrapped numbers.
 DType torchResultType(std::span<const PromotionOperand> operands);
-// For NumPy, 0-d arrays, NumPy scalars and Python numbers are the scalars of value-based casting.
-// Raises NotImplementedError where NumPy would pick uint16/uint32/uint64, which aliasview does not model.
+// NumPy's common type of the operands, which may be one aliasview does not store: a Python int such as 300
+// beside a uint8 array makes uint16 (and larger values uint32/uint64).
+struct NumpyCommonType {
+    std::optional<DType> dtype;  // empty for uint16, uint32, uint64
+    DTypeKind kind = DTypeKind::Float;
+    int itemsize = 8;
+
+    std::string name() const;  // "uint16", as numpy names it
+};
+
+// For NumPy, 0-d arrays, NumPy scalars and Python numbers are the scalars of value-based casting. This is
+// PyArray_ResultType, which add, subtract, multiply and the comparisons use.
+NumpyCommonType numpyCommonType(std::span<const PromotionOperand> operands);
+// The loop linear_search_type_resolver picks for the ufuncs that resolve types by searching their loops
+// (floor_divide, remainder, power; true_divide with a float operand): the first of int8, uint8, int16, uint16,
+// ..., uint64 (integerLoops), float16, float32, float64 that every operand casts to safely, value-based for
+// scalars. It differs from numpyCommonType: np.uint8 array // 300 runs in int16, + in uint16.
+NumpyCommonType numpyLoopType(std::span<const PromotionOperand> operands, bool integerLoops);
+// np.can_cast(from, to, 'same_kind') for a common type that may be unmodelled (uint16 casts to any integer
+// or float, not to bool).
+bool numpyCanCastSameKind(const NumpyCommonType& from, DType to);
+// can_cast_scalar_to(scalar, to, 'same_kind'): a 0-d array, NumPy scalar or Python number casts by its value
+// (np.copyto(uint8_array, 300) passes as uint16 -> uint8; -1 fails as int8 -> uint8).
+bool numpyCanCastScalarSameKind(const PromotionOperand& scalar, DType to);
+// numpyCommonType, raising NotImplementedError where NumPy would pick uint16/uint32/uint64.
 DType numpyResultType(std::span<const PromotionOperand> operands);
+[[noreturn]] void throwUnmodelledNumpyType(const NumpyCommonType& type);
 
 }  // namespace av::engine

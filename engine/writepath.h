@@ -20,6 +20,9 @@ struct WriteContext {
     std::string_view op;  // recorded as WriteRecord::op
     // NumPy's refusal for a read-only destination; ufuncs and item assignment word it differently.
     std::string_view readOnlyMessage = "assignment destination is read-only";
+    // torch bumps the version only when the op completes; a kernel that fails part-way (integer // by zero)
+    // has written the elements before the failure and leaves the version as it was.
+    bool bumpsVersion = true;
 };
 
 // The checks both libraries make before touching the destination, in their order:
@@ -75,7 +78,7 @@ void writeElements(Array& dst, const WriteContext& context, const std::array<Wri
     } else {
         forEachInMemoryOrder<N>(dst.sizes(), operands, kernel);
     }
-    if (dst.isTensor())
+    if (dst.isTensor() && context.bumpsVersion)
         dst.bumpVersion();
 }
 
