@@ -4,6 +4,7 @@
 // library gives it; the few that sometimes copy (reshape, flatten, ravel) copy exactly when it does.
 
 #include "array.h"
+#include "memoryorder.h"
 
 #include <cstdint>
 #include <string>
@@ -12,8 +13,7 @@
 
 namespace av::engine {
 
-// NumPy's order= argument. torch has none; its callers pass the default.
-enum class MemoryOrder : std::uint8_t { C, F, A, K };
+// MemoryOrder (memoryorder.h) is NumPy's order= argument. torch has none; its callers pass the default.
 
 // --- reshaping ---------------------------------------------------------------------------------------
 
