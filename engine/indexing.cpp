@@ -774,22 +774,17 @@ ArrayPtr withoutLeadingOnes(const ArrayPtr& value)
 }
 
 // After an in-place write through `written` (self or a view of it): the written tensor and the root get
-// their grad_fn as in PyTorch, and self, when it is a view, is regenerated as AsStridedBackward0.
-void recordSetItem(const ArrayPtr& self, Array& written, std::string_view gradFn, bool valueRequiresGrad)
+// their grad_fn as in PyTorch; self, when it is a view, regenerates its own when next read, as every view
+// of the root does (autograd.cpp).
+void recordSetItem(Array& written, std::string_view gradFn, bool valueRequiresGrad)
 {
-    if (!GradMode::isEnabled() || !(written.requiresGrad() || valueRequiresGrad))
-        return;
     recordInplaceOp(written, gradFn, valueRequiresGrad);
-    if (self->isView()) {
-        self->setRequiresGrad(true);
-        self->setGradFn("AsStridedBackward0");
-    }
 }
 
 // dst.copy_(src) for setitem.
-void torchCopy(const ArrayPtr& self, const ArrayPtr& dst, const ArrayPtr& src)
+void torchCopy(const ArrayPtr& dst, const ArrayPtr& src)
 {
-    checkInplaceAutograd(*dst);
+    checkInplaceAutograd(*dst, src->requiresGrad());
     const bool sameData = dst == src || (dst->storage() == src->storage() && dst->byteOffset() == src->byteOffset() &&
                                          dst->strides() == src->strides() && dst->sizes() == src->sizes() &&
                                          dst->dtype() == src->dtype());
@@ -800,26 +795,26 @@ void torchCopy(const ArrayPtr& self, const ArrayPtr& dst, const ArrayPtr& src)
         AV_CHECK(overlapStatus(*dst, *src) != Overlap::Partial, runtimeError, kOverlapMessage);
         copyIntoExisting(*dst, *src, kSetItemContext);
     }
-    recordSetItem(self, *dst, "CopyBackwards", src->requiresGrad());
+    recordSetItem(*dst, "CopyBackwards", src->requiresGrad());
 }
 
 // impl::copy_to: copy_ for equal shapes, fill_ for a 0-d value, else copy_ of the value expanded.
-void torchCopyTo(const ArrayPtr& self, const ArrayPtr& dst, const ArrayPtr& value)
+void torchCopyTo(const ArrayPtr& dst, const ArrayPtr& value)
 {
     if (dst->sizes() == value->sizes()) {
-        torchCopy(self, dst, value);
+        torchCopy(dst, value);
         return;
     }
     if (value->dim() == 0) {
-        checkInplaceAutograd(*dst);
+        checkInplaceAutograd(*dst, value->requiresGrad());
         fillExisting(*dst, elementAsScalar(*value), kSetItemContext);
-        recordSetItem(self, *dst, "FillBackward3", value->requiresGrad());
+        recordSetItem(*dst, "FillBackward3", value->requiresGrad());
         return;
     }
     const ArrayPtr stripped = withoutLeadingOnes(value);
     const ArrayPtr expanded = expand(stripped, dst->sizes());
     expanded->setRequiresGrad(value->requiresGrad());
-    torchCopy(self, dst, expanded);
+    torchCopy(dst, expanded);
 }
 
 // canDispatchToMaskedFill: one boolean mask (the other indices absent) and a one-element value.
@@ -885,10 +880,10 @@ void torchMaskedFill(Array& dst, const Array& mask, const Scalar& value)
 }
 
 // index_put_ (accumulate=False).
-void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vector<ArrayPtr>& indices,
-                   const ArrayPtr& value, bool valueRequiresGrad)
+void torchIndexPut(const ArrayPtr& sliced, const std::vector<ArrayPtr>& indices, const ArrayPtr& value,
+                   bool valueRequiresGrad)
 {
-    checkInplaceAutograd(*sliced);
+    checkInplaceAutograd(*sliced, valueRequiresGrad);
     AV_CHECK(static_cast<std::int64_t>(indices.size()) <= sliced->dim(), indexError,
              "too many indices for tensor of dimension ", sliced->dim(), " (got ", indices.size(), ")");
     if (hasInternalOverlapYes(*sliced))
@@ -898,7 +893,7 @@ void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vect
              "at  ./aten/src/ATen/native/TensorAdvancedIndexing.cpp:631.)");
     if (const std::optional<ArrayPtr> mask = maskedFillMask(*sliced, indices, *value)) {
         torchMaskedFill(*sliced, **mask, elementAsScalar(*value));
-        recordSetItem(self, *sliced, "IndexPutBackward0", valueRequiresGrad);
+        recordSetItem(*sliced, "IndexPutBackward0", valueRequiresGrad);
         return;
     }
     const auto overlapping = [](Overlap status) { return status == Overlap::Full || status == Overlap::Partial; };
@@ -951,7 +946,7 @@ void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vect
         writer.store(dstData + dstOffset, valueData + offsets[1]);
     });
     writer.finish();
-    recordSetItem(self, *sliced, "IndexPutBackward0", valueRequiresGrad);
+    recordSetItem(*sliced, "IndexPutBackward0", valueRequiresGrad);
 }
 
 void torchSetItem(const ArrayPtr& self, std::span<const IndexItem> index, const Value& value, bool tupleIndex)
@@ -962,24 +957,24 @@ void torchSetItem(const ArrayPtr& self, std::span<const IndexItem> index, const 
         if (const bool* boolean = std::get_if<bool>(&item)) {
             if (!*boolean)
                 return;  // nothing is written, not even the version moves
-            torchCopyTo(self, unsqueeze(self, 0), tensor);
+            torchCopyTo(unsqueeze(self, 0), tensor);
         } else if (std::holds_alternative<IndexEllipsis>(item)) {
-            torchCopyTo(self, self, tensor);
+            torchCopyTo(self, tensor);
         } else if (std::holds_alternative<IndexNone>(item)) {
-            torchCopyTo(self, unsqueeze(self, 0), tensor);
+            torchCopyTo(unsqueeze(self, 0), tensor);
         } else if (const std::int64_t* integer = std::get_if<std::int64_t>(&item)) {
-            torchCopyTo(self, torchApplySelect(self, 0, *integer, 0), tensor);
+            torchCopyTo(torchApplySelect(self, 0, *integer, 0), tensor);
         } else {
-            torchCopyTo(self, torchApplySlice(self, 0, std::get<Slice>(item), false), tensor);
+            torchCopyTo(torchApplySlice(self, 0, std::get<Slice>(item), false), tensor);
         }
         return;
     }
     TorchSliced sliced = torchApplySlicing(self, index, /*disableOptimization=*/false);
     if (sliced.indices.empty()) {
-        torchCopyTo(self, sliced.result, tensor);
+        torchCopyTo(sliced.result, tensor);
         return;
     }
-    torchIndexPut(self, sliced.result, sliced.indices, withoutLeadingOnes(tensor), tensor->requiresGrad());
+    torchIndexPut(sliced.result, sliced.indices, withoutLeadingOnes(tensor), tensor->requiresGrad());
 }
 
 // ================================================================================================
