@@ -11,8 +11,9 @@ constexpr const char* kAsStrided = "AsStridedBackward0";
 
 // torch's handle_view_on_rebase (1.13): a view that is not of the default kind may not be rebased, neither
 // directly (an in-place op on it) nor indirectly (its grad_fn regenerated after its base, or another view
-// of it, was written). The message names the view's stored grad_fn, and without one assumes no_grad,
-// even for a split part of a base that required no grad.
+// of it, was written). The message names the view's stored grad_fn, and without one assumes no_grad, even
+// for a split part of a base that required no grad. A view made with grad mode on from a no_grad view has
+// a grad_fn and inherits NO_GRAD_MODE, which 1.13 did not foresee: it fails its own internal assert.
 void refuseRebaseOfSpecialView(const Array& view, bool indirect)
 {
     const ViewCreation creation = view.viewCreation();
@@ -20,23 +21,22 @@ void refuseRebaseOfSpecialView(const Array& view, bool indirect)
         return;
     const std::string& gradFn = view.storedGradFn();
     const char* modified = indirect ? "its base or another view of its base has been" : "is being";
-    std::string message;
-    if (creation == ViewCreation::NoGradMode || gradFn.empty()) {
-        const std::string prefix = gradFn.empty() ? std::string("A view was created in")
-                                                  : concat("Output ", view.outputNumber(), " of ", gradFn,
-                                                           " is a view of a view which was created in");
-        message = concat(prefix, " no_grad mode and ", modified, " modified inplace with grad mode enabled.");
-    } else {
-        message = concat("Output ", view.outputNumber(), " of ", gradFn, " is a view and ", modified, " modified inplace.");
-    }
-    if (creation == ViewCreation::MultiOutputNode)
+    std::string message =
+        gradFn.empty()
+            ? concat("A view was created in no_grad mode and ", modified, " modified inplace with grad mode enabled.")
+            : concat("Output ", view.outputNumber(), " of ", gradFn, " is a view and ", modified, " modified inplace.");
+    if (creation == ViewCreation::MultiOutputNode) {
         message += " This view is the output of a function that returns multiple views. Such functions do not allow "
                    "the output views to be modified inplace. You should replace the inplace operation by an "
                    "out-of-place one.";
-    else
+    } else {
+        AV_CHECK(gradFn.empty(), runtimeError,
+                 "!grad_fn INTERNAL ASSERT FAILED at \"./torch/csrc/autograd/variable.cpp\":792, please report a bug "
+                 "to PyTorch. ");
         message += " Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code "
                    "by moving both the view and the inplace either both inside the no_grad block (if you don't want "
                    "the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
+    }
     throw runtimeError(message);
 }
 
