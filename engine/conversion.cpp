@@ -147,7 +147,10 @@ ArrayPtr tensorFromNumpy(const ArrayPtr& ndarray, bool warnIfNotWriteable)
                  "At least one stride in the given numpy array is negative, and tensors with negative strides are "
                  "not currently supported. (You can probably work around this by making a copy of your array  with "
                  "array.copy().) ");
-    auto storage = std::make_shared<Storage>(ndarray->buffer(), ndarray->bufferByteOffset(),
+    // An empty ndarray's data pointer may sit past its (empty) allocation: NumPy moves it for integer
+    // indices even when another dim is 0. Its empty window is kept inside the buffer.
+    const std::int64_t windowStart = std::min(ndarray->bufferByteOffset(), ndarray->buffer()->nbytes());
+    auto storage = std::make_shared<Storage>(ndarray->buffer(), windowStart,
                                              storageNbytesFor(ndarray->sizes(), ndarray->strides(), ndarray->itemsize()));
     return Array::make({Flavour::Torch, ndarray->dtype(), ndarray->sizes(), ndarray->strides(), std::move(storage), 0});
 }
