@@ -67,31 +67,6 @@ ArrayPtr freshWithStrides(Flavour flavour, DType dtype, Shape sizes, Strides str
     return Array::make({Flavour::Torch, dtype, std::move(sizes), std::move(strides), block->storage(), 0});
 }
 
-// c10's is_non_overlapping_and_dense for bare geometry.
-bool nonOverlappingAndDense(IntSpan sizes, IntSpan strides)
-{
-    if (sizes.empty() || numelOf(sizes) == 0)
-        return true;
-    std::vector<std::size_t> perm(sizes.size());
-    std::iota(perm.begin(), perm.end(), 0);
-    std::stable_sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) {
-        if (sizes[a] < 2)
-            return false;
-        if (sizes[b] < 2)
-            return true;
-        return strides[a] < strides[b];
-    });
-    std::int64_t expected = 1;
-    for (const std::size_t d : perm) {
-        if (sizes[d] == 1)
-            continue;
-        if (strides[d] != expected)
-            return false;
-        expected *= sizes[d];
-    }
-    return true;
-}
-
 bool rowMajorContiguous(IntSpan sizes, IntSpan strides)
 {
     std::int64_t expected = 1;
@@ -643,7 +618,7 @@ TorchIteration torchIteration(IntSpan shape, const std::vector<const Array*>& op
     for (const Array* op : ops) {
         sameShape = sameShape && std::equal(op->sizes().begin(), op->sizes().end(), shape.begin(), shape.end());
         contiguous = contiguous && rowMajorContiguous(op->sizes(), op->strides());
-        dense = dense && nonOverlappingAndDense(op->sizes(), op->strides());
+        dense = dense && op->isNonOverlappingAndDense();
         sameStrides = sameStrides && op->strides() == ops.front()->strides();
     }
     if (sameShape && contiguous) {
