@@ -1004,21 +1004,37 @@ private slots:
         QVERIFY(row(parts[1], 0)->viewCreation() == ViewCreation::NoGradMode);
     }
 
-    // torch's check_inplace looks at every input of the op, not only at the written tensor: add_ of a grad
-    // tensor into a split part of a plain tensor is refused. The in-place arithmetic (elementwise.cpp, not
-    // this area) still passes only self to checkInplaceAutograd; setitem and copy_ cases above cover the rule.
-    void inplaceArithmeticChecksItsOtherOperand()
+    // torch's check_inplace looks at every input of the op, not only at the written tensor: add_ / copy_ /
+    // fill_ of a grad tensor into a split part of a plain tensor is refused. The in-place ops of
+    // elementwise.cpp (not this area) still pass only self to checkInplaceAutograd; the setitem cases above
+    // cover the rule where it is applied.
+    void inplaceOpsCheckTheirOtherOperand_data()
     {
-        const QJsonObject real = av::test::askOracleOnce(
-            QString::fromUtf8(kPrelude) + "x=T((4,3))\np=x.split(2)\np[1].add_(T((3,),grad=True))\nr=p[1]");
-        const QJsonObject engine = av::test::describeOutcome([] {
-            auto x = T({4, 3});
-            auto p = split(x, 2);
-            addInplace(p[1], T({3}, D::Float32, true));
+        QTest::addColumn<int>("op");
+        QTest::newRow("add_") << 0;
+        QTest::newRow("copy_") << 1;
+        QTest::newRow("fill_") << 2;
+    }
+
+    void inplaceOpsCheckTheirOtherOperand()
+    {
+        QFETCH(int, op);
+        static const char* kPython[] = {"p[1].add_(T((3,),grad=True))", "p[1].copy_(T((2,3),grad=True))",
+                                        "p[1].fill_(T((),grad=True))"};
+        const QJsonObject real = av::test::askOracleOnce(QString::fromUtf8(kPrelude) + "x=T((4,3))\np=x.split(2)\n" +
+                                                         kPython[op] + "\nr=p[1]");
+        const QJsonObject engine = av::test::describeOutcome([op] {
+            auto p = split(T({4, 3}), 2);
+            if (op == 0)
+                addInplace(p[1], T({3}, D::Float32, true));
+            else if (op == 1)
+                copyInplace(p[1], T({2, 3}, D::Float32, true));
+            else
+                fillInplace(p[1], T({}, D::Float32, true));
             return Outcome::of(p[1]);
         });
         QCOMPARE(real.value("kind").toString(), QString("error"));
-        QEXPECT_FAIL("", "elementwise.cpp torchInplace calls checkInplaceAutograd(*self) without the other operand", Continue);
+        QEXPECT_FAIL("", "elementwise.cpp calls checkInplaceAutograd(*self) without the other operand", Continue);
         QCOMPARE(engine.value("message").toString(), real.value("message").toString());
     }
 
