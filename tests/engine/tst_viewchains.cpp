@@ -16,6 +16,7 @@
 #include "tests/engine/viewtesthelpers.h"
 #include "tests/support/testmain.h"
 
+#include <QFile>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -1259,9 +1260,19 @@ std::vector<Chain> generateChains()
     return chains;
 }
 
+// AV_VIEWCHAINS_DUMP=file writes every chain's Python there, to replay one by hand.
 const std::vector<Chain>& allChains()
 {
-    static const std::vector<Chain> chains = generateChains();
+    static const std::vector<Chain> chains = [] {
+        std::vector<Chain> generated = generateChains();
+        if (const QByteArray path = qgetenv("AV_VIEWCHAINS_DUMP"); !path.isEmpty()) {
+            QFile file(QString::fromLocal8Bit(path));
+            if (file.open(QIODevice::WriteOnly))
+                for (const Chain& chain : generated)
+                    file.write(QByteArray::fromStdString(concat("# chain ", chain.number, "\n", chainPython(chain), "\n")));
+        }
+        return generated;
+    }();
     return chains;
 }
 
