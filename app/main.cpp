@@ -1,10 +1,17 @@
-// The aliasview command line. Until the interpreter lands it offers --version and --help only.
+// The aliasview command line: `aliasview run FILE.py` runs a script as python3 would print it;
+// `--list-ops` prints every supported name; `--version` says which libraries the engine reproduces.
 
+#include "engine/python/interpreter.h"
+#include "engine/python/registry.h"
 #include "engine/version.h"
 
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -18,24 +25,111 @@ void printVersion()
 
 void printUsage(std::FILE* out)
 {
-    std::fprintf(out, "usage: aliasview --version\n"
-                      "       aliasview --help\n"
-                      "Running scripts (aliasview run FILE.py) arrives with the interpreter.\n");
+    std::fprintf(out,
+                 "usage: aliasview run FILE.py [--max-steps N] [--timeout SECONDS]\n"
+                 "       aliasview --list-ops [--markdown]\n"
+                 "       aliasview --version\n"
+                 "\n"
+                 "  run         runs FILE.py with aliasview's own engine and prints what python3 with\n"
+                 "              PyTorch 1.13.1 and NumPy 1.24 would print; exit status 1 on an uncaught error\n"
+                 "  --list-ops  every torch, numpy and builtin name aliasview supports\n");
+}
+
+bool readFile(const std::string& path, std::string& text)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+    return true;
+}
+
+void writeOut(std::string_view text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void writeErr(std::string_view text)
+{
+    std::fflush(stdout);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+int runCommand(const std::vector<std::string>& args)
+{
+    std::string file;
+    av::engine::py::RunLimits limits;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if ((a == "--max-steps" || a == "--timeout") && i + 1 < args.size()) {
+            try {
+                if (a == "--max-steps")
+                    limits.maxSteps = std::stoll(args[++i]);
+                else
+                    limits.wallClockSeconds = std::stod(args[++i]);
+            } catch (...) {
+                std::fprintf(stderr, "aliasview run: %s expects a number, got '%s'\n", a.c_str(), args[i].c_str());
+                return 2;
+            }
+        } else if (!a.empty() && a[0] == '-') {
+            std::fprintf(stderr, "aliasview run: unknown option '%s'\n", a.c_str());
+            return 2;
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            std::fprintf(stderr, "aliasview run: one script at a time (got '%s' and '%s')\n", file.c_str(), a.c_str());
+            return 2;
+        }
+    }
+    if (file.empty()) {
+        std::fprintf(stderr, "aliasview run: which script? usage: aliasview run FILE.py\n");
+        return 2;
+    }
+    std::string source;
+    if (!readFile(file, source)) {
+        // python3's own words for a missing script.
+        std::fprintf(stderr, "aliasview: can't open file '%s': [Errno 2] No such file or directory\n", file.c_str());
+        return 2;
+    }
+    av::engine::py::Interpreter interpreter(limits);
+    const auto failure = interpreter.run(file, source, writeOut, writeErr);
+    std::fflush(stdout);
+    if (failure) {
+        writeErr(failure->traceback);
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv)
 {
-    if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::fprintf(stderr, "aliasview: no command given\n");
+        printUsage(stderr);
+        return 2;
+    }
+    const std::string& command = args[0];
+    if (command == "--version" || command == "-V") {
         printVersion();
         return 0;
     }
-    if (argc == 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+    if (command == "--help" || command == "-h") {
         printUsage(stdout);
         return 0;
     }
-    std::fprintf(stderr, "aliasview: %s\n", argc < 2 ? "no command given" : "unknown argument");
+    if (command == "--list-ops") {
+        const bool markdown = args.size() > 1 && args[1] == "--markdown";
+        writeOut(markdown ? av::engine::py::registryMarkdown() : av::engine::py::registryText());
+        return 0;
+    }
+    if (command == "run")
+        return runCommand(std::vector<std::string>(args.begin() + 1, args.end()));
+    std::fprintf(stderr, "aliasview: unknown command '%s'\n", command.c_str());
     printUsage(stderr);
     return 2;
 }

@@ -75,15 +75,10 @@ namespace {
 
 bool contiguousInOrder(const Shape& sizes, const Strides& strides, bool rowMajor)
 {
-    // An empty array is contiguous whatever its strides (NumPy 1.24 gives new empty arrays zero strides).
-    if (std::find(sizes.begin(), sizes.end(), 0) != sizes.end())
-        return true;
     std::int64_t expected = 1;
     const std::size_t n = sizes.size();
     for (std::size_t k = 0; k < n; ++k) {
         const std::size_t d = rowMajor ? n - 1 - k : k;
-        if (sizes[d] == 0)
-            return true;
         if (sizes[d] == 1)
             continue;
         if (strides[d] != expected)
@@ -95,7 +90,8 @@ bool contiguousInOrder(const Shape& sizes, const Strides& strides, bool rowMajor
 
 }  // namespace
 
-// An empty array is both, whatever its strides (c10 and NumPy agree).
+// An empty array is both, whatever its strides (c10 and NumPy agree; NumPy 1.24 even gives new empty
+// arrays all-zero strides).
 bool Array::isContiguous() const { return m_numel == 0 || contiguousInOrder(m_sizes, m_strides, true); }
 bool Array::isFContiguous() const { return m_numel == 0 || contiguousInOrder(m_sizes, m_strides, false); }
 

@@ -5,14 +5,10 @@
 // library does, and returns the same object where the real one returns its argument.
 
 #include "array.h"
-#include "memoryorder.h"
 
 #include <optional>
 
 namespace av::engine {
-
-// MemoryOrder (memoryorder.h), NumPy's order= for copies: 'C', 'F', 'A' (F when the source is F- but not
-// C-contiguous), 'K' (keep the source's memory order).
 
 // Tensor.numpy(force=False): an ndarray on the tensor's memory whose base is a detached alias of the
 // tensor (not the tensor itself, as tensor_to_numpy wraps tensor.detach()). An empty tensor has no data

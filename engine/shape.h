@@ -12,6 +12,10 @@ using Shape = std::vector<std::int64_t>;
 using Strides = std::vector<std::int64_t>;
 using IntSpan = std::span<const std::int64_t>;
 
+// NumPy's order= for new arrays and copies: 'C', 'F', 'A' (F when the source is F- but not C-contiguous),
+// 'K' (keep the source's memory order). torch has none; its callers pass the default.
+enum class MemoryOrder : std::uint8_t { C, F, A, K };
+
 std::int64_t numelOf(IntSpan sizes);
 // Row-major strides in elements for these sizes (size-1 and size-0 dims get the usual product).
 Strides contiguousStrides(IntSpan sizes);

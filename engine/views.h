@@ -4,7 +4,6 @@
 // library gives it; the few that sometimes copy (reshape, flatten, ravel) copy exactly when it does.
 
 #include "array.h"
-#include "memoryorder.h"
 
 #include <cstdint>
 #include <string>
@@ -12,8 +11,6 @@
 #include <vector>
 
 namespace av::engine {
-
-// MemoryOrder (memoryorder.h) is NumPy's order= argument. torch has none; its callers pass the default.
 
 // --- reshaping ---------------------------------------------------------------------------------------
 

@@ -95,6 +95,8 @@ def describe(x, src):
         return describe_array(x, src)
     if isinstance(x, np.generic):
         return {"kind": "npscalar", "dtype": x.dtype.name, "value": value_text(x.item())}
+    if isinstance(x, str):  # printing tests (tst_format) compare whole repr()/str() texts
+        return {"kind": "str", "value": x}
     if isinstance(x, (bool, int, float)):
         return {"kind": "scalar", "type": type(x).__name__, "value": value_text(x)}
     if isinstance(x, (tuple, list)):

@@ -1,0 +1,661 @@
+#include "nativeobjects.h"
+
+#include "bindings.h"
+#include "interpreterimpl.h"
+#include "registry.h"
+
+#include "engine/autograd.h"
+#include "engine/dispatch.h"
+#include "engine/pyformat.h"
+
+#include <array>
+#include <cstdio>
+#include <mutex>
+
+namespace av::engine::py {
+
+namespace {
+
+TypeInfo makeTypeInfo(std::string name, std::string qualified, const TypeInfo* base = &builtinTypes().object)
+{
+    TypeInfo info;
+    info.name = std::move(name);
+    info.qualifiedName = std::move(qualified);
+    info.base = base;
+    return info;
+}
+
+ObjectPtr str(std::string text) { return makeStr(std::move(text)); }
+
+std::string strOf(const ObjectPtr& object) { return static_cast<const StrObject&>(*object).value; }
+
+}  // namespace
+
+// ---- dtypes -------------------------------------------------------------------------------------------
+
+namespace {
+
+using DTypeObject = NativeObject<DType>;
+
+TypeInfo& torchDTypeType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("dtype", "torch.dtype");
+        t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            return str(std::string(torchName(static_cast<const DTypeObject&>(*self).payload)));
+        };
+        t.properties["is_floating_point"] = [](Interpreter&, const ObjectPtr& self) {
+            return makeBool(isFloating(static_cast<const DTypeObject&>(*self).payload));
+        };
+        t.properties["is_signed"] = [](Interpreter&, const ObjectPtr& self) {
+            const DTypeKind kind = kindOf(static_cast<const DTypeObject&>(*self).payload);
+            return makeBool(kind == DTypeKind::Signed || kind == DTypeKind::Float);
+        };
+        return t;
+    }();
+    return type;
+}
+
+// np.dtype('float32'): its type prints as <class 'numpy.dtype[float32]'>, one per dtype.
+TypeInfo& numpyDTypeType(DType dtype)
+{
+    static std::array<TypeInfo, kDTypeCount> types = [] {
+        std::array<TypeInfo, kDTypeCount> all;
+        for (int i = 0; i < kDTypeCount; ++i) {
+            const DType d = static_cast<DType>(i);
+            const std::string scalarName = d == DType::Bool ? "bool_" : std::string(numpyName(d));
+            all[static_cast<std::size_t>(i)] = makeTypeInfo("dtype[" + scalarName + "]", "numpy.dtype[" + scalarName + "]");
+            TypeInfo& t = all[static_cast<std::size_t>(i)];
+            t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+                return str(numpyDTypeRepr(static_cast<const DTypeObject&>(*self).payload));
+            };
+            t.methods["__str__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+                return str(std::string(numpyName(static_cast<const DTypeObject&>(*self).payload)));
+            };
+            t.methods["__eq__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+                const std::optional<DType> other = dtypeArgument(args.positional().at(0), Flavour::Numpy, "");
+                return makeBool(other && *other == static_cast<const DTypeObject&>(*self).payload);
+            };
+            t.properties["name"] = [](Interpreter&, const ObjectPtr& self) {
+                return str(std::string(numpyName(static_cast<const DTypeObject&>(*self).payload)));
+            };
+            t.properties["itemsize"] = [](Interpreter&, const ObjectPtr& self) {
+                return makeInt(itemSize(static_cast<const DTypeObject&>(*self).payload));
+            };
+            t.properties["kind"] = [](Interpreter&, const ObjectPtr& self) {
+                switch (kindOf(static_cast<const DTypeObject&>(*self).payload)) {
+                case DTypeKind::Bool: return str("b");
+                case DTypeKind::Unsigned: return str("u");
+                case DTypeKind::Signed: return str("i");
+                case DTypeKind::Float: return str("f");
+                }
+                return str("?");
+            };
+            t.properties["type"] = [](Interpreter&, const ObjectPtr& self) {
+                return makeType(&numpyScalarType(static_cast<const DTypeObject&>(*self).payload));
+            };
+        }
+        return all;
+    }();
+    return types[static_cast<std::size_t>(dtype)];
+}
+
+}  // namespace
+
+ObjectPtr torchDTypeObject(DType dtype)
+{
+    static const std::array<ObjectPtr, kDTypeCount> objects = [] {
+        std::array<ObjectPtr, kDTypeCount> all;
+        for (int i = 0; i < kDTypeCount; ++i)
+            all[static_cast<std::size_t>(i)] =
+                std::make_shared<DTypeObject>(ObjectKind::DType, &torchDTypeType(), static_cast<DType>(i));
+        return all;
+    }();
+    return objects[static_cast<std::size_t>(dtype)];
+}
+
+ObjectPtr numpyDTypeObject(DType dtype)
+{
+    // NumPy caches its builtin dtype instances: np.dtype('f4') is np.dtype('f4').
+    static const std::array<ObjectPtr, kDTypeCount> objects = [] {
+        std::array<ObjectPtr, kDTypeCount> all;
+        for (int i = 0; i < kDTypeCount; ++i)
+            all[static_cast<std::size_t>(i)] =
+                std::make_shared<DTypeObject>(ObjectKind::DType, &numpyDTypeType(static_cast<DType>(i)), static_cast<DType>(i));
+        return all;
+    }();
+    return objects[static_cast<std::size_t>(dtype)];
+}
+
+std::optional<DType> dtypeArgument(const ObjectPtr& value, Flavour flavour, std::string_view function)
+{
+    if (!value || value->kind() == ObjectKind::None)
+        return std::nullopt;
+    if (value->kind() == ObjectKind::DType)
+        return static_cast<const DTypeObject&>(*value).payload;
+    if (value->kind() == ObjectKind::Type) {
+        const TypeInfo* info = static_cast<const TypeObject&>(*value).info;
+        const Builtins& b = builtinTypes();
+        if (info == &b.floatType)
+            return flavour == Flavour::Torch ? kTorchDefaultFloat : DType::Float64;
+        if (info == &b.intType)
+            return DType::Int64;
+        if (info == &b.boolType)
+            return DType::Bool;
+        for (int i = 0; i < kDTypeCount; ++i)
+            if (info == &numpyScalarType(static_cast<DType>(i)))
+                return static_cast<DType>(i);
+    }
+    if (value->kind() == ObjectKind::Str) {
+        const std::string& name = strOf(value);
+        if (const std::optional<DType> d = dtypeFromNumpyName(name))
+            return d;
+        static const std::pair<std::string_view, DType> kCodes[] = {
+            {"f4", DType::Float32}, {"f8", DType::Float64}, {"f2", DType::Float16}, {"i1", DType::Int8},
+            {"i2", DType::Int16},   {"i4", DType::Int32},   {"i8", DType::Int64},   {"u1", DType::UInt8},
+            {"b1", DType::Bool},    {"?", DType::Bool},     {"<f4", DType::Float32}, {"<f8", DType::Float64}};
+        for (const auto& [code, d] : kCodes)
+            if (code == name)
+                return d;
+        if (flavour == Flavour::Numpy)
+            throw pythonError("TypeError", "data type '" + name + "' not understood");
+    }
+    if (flavour == Flavour::Torch)
+        throw pythonError("TypeError", std::string(function) + " argument 'dtype' must be torch.dtype, not " + typeNameOf(value));
+    throw pythonError("TypeError", "Cannot interpret '" + typeNameOf(value) + "' as a data type");
+}
+
+// ---- devices and shapes -----------------------------------------------------------------------------------
+
+namespace {
+using DeviceObject = NativeObject<Device>;
+
+TypeInfo& deviceType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("device", "torch.device");
+        t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            const Device d = static_cast<const DeviceObject&>(*self).payload;
+            return str(d.isCpu() ? "device(type='cpu')" : "device(type='cuda', index=" + std::to_string(d.index) + ")");
+        };
+        t.methods["__str__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            return str(static_cast<const DeviceObject&>(*self).payload.str());
+        };
+        t.methods["__eq__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            const std::optional<Device> other = deviceArgument(args.positional().at(0));
+            return makeBool(other && *other == static_cast<const DeviceObject&>(*self).payload);
+        };
+        t.properties["type"] = [](Interpreter&, const ObjectPtr& self) {
+            return str(static_cast<const DeviceObject&>(*self).payload.isCpu() ? "cpu" : "cuda");
+        };
+        t.properties["index"] = [](Interpreter&, const ObjectPtr& self) {
+            const Device d = static_cast<const DeviceObject&>(*self).payload;
+            return d.isCpu() ? none() : makeInt(d.index);
+        };
+        t.constructor = [](Interpreter&, const ObjectPtr&, CallArgs& args) {
+            args.bind("device()", "(type, index=None)");
+            const ObjectPtr& spec = args.get("type");
+            if (spec->kind() != ObjectKind::Str)
+                throw pythonError("TypeError", "device() received an invalid combination of arguments");
+            std::string text = strOf(spec);
+            if (args.has("index") && args.get("index")->kind() != ObjectKind::None)
+                text += ":" + std::to_string(intArgument(args.get("index"), "device()", "index"));
+            const std::optional<Device> d = Device::parse(text);
+            if (!d)
+                throw pythonError("RuntimeError", "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, "
+                                                  "fpga, ort, xla, lazy, vulkan, mps, meta, hpu, privateuseone device type at "
+                                                  "start of device string: " + strOf(spec));
+            return deviceObject(*d);
+        };
+        return t;
+    }();
+    return type;
+}
+}  // namespace
+
+ObjectPtr deviceObject(Device device) { return std::make_shared<DeviceObject>(ObjectKind::Device, &deviceType(), device); }
+
+std::optional<Device> deviceArgument(const ObjectPtr& value)
+{
+    if (!value || value->kind() == ObjectKind::None)
+        return std::nullopt;
+    if (value->kind() == ObjectKind::Device)
+        return static_cast<const DeviceObject&>(*value).payload;
+    if (value->kind() == ObjectKind::Str) {
+        const std::optional<Device> d = Device::parse(strOf(value));
+        if (!d)
+            throw pythonError("RuntimeError", "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, "
+                                              "ort, xla, lazy, vulkan, mps, meta, hpu, privateuseone device type at start of "
+                                              "device string: " + strOf(value));
+        return d;
+    }
+    throw pythonError("TypeError", "expected a device, got '" + typeNameOf(value) + "'");
+}
+
+const TypeInfo& torchSizeType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("Size", "torch.Size", &builtinTypes().tupleType);
+        t.methods["__repr__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
+            std::string out = "torch.Size([";
+            const auto& items = static_cast<const SequenceObject&>(*self).items;
+            for (std::size_t i = 0; i < items.size(); ++i)
+                out += (i ? ", " : "") + interpreter.repr(items[i]);
+            return str(out + "])");
+        };
+        t.methods["numel"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            args.expectNone("numel()");
+            std::int64_t n = 1;
+            for (const ObjectPtr& item : static_cast<const SequenceObject&>(*self).items)
+                n *= *asIndex(item);
+            return makeInt(n);
+        };
+        return t;
+    }();
+    return type;
+}
+
+ObjectPtr torchSize(const Shape& sizes)
+{
+    std::vector<ObjectPtr> items;
+    for (const std::int64_t s : sizes)
+        items.push_back(makeInt(s));
+    return std::make_shared<SequenceObject>(ObjectKind::Tuple, &torchSizeType(), std::move(items));
+}
+
+ObjectPtr intTuple(IntSpan values)
+{
+    std::vector<ObjectPtr> items;
+    for (const std::int64_t v : values)
+        items.push_back(makeInt(v));
+    return makeTuple(std::move(items));
+}
+
+Shape shapeFromObject(const ObjectPtr& value, std::string_view function)
+{
+    if (const std::optional<std::int64_t> n = asIndex(value))
+        return {*n};
+    if (value->kind() == ObjectKind::List || value->kind() == ObjectKind::Tuple) {
+        Shape shape;
+        for (const ObjectPtr& item : static_cast<const SequenceObject&>(*value).items) {
+            const std::optional<std::int64_t> n = asIndex(item);
+            if (!n)
+                throw pythonError("TypeError", std::string(function) + ": argument 'size' must be tuple of ints, but found element of type " +
+                                                   typeNameOf(item) + " at pos " + std::to_string(shape.size()));
+            shape.push_back(*n);
+        }
+        return shape;
+    }
+    throw pythonError("TypeError", std::string(function) + ": argument 'size' must be tuple of ints, not " + typeNameOf(value));
+}
+
+Shape shapeArgument(const std::vector<ObjectPtr>& variadic, std::string_view function)
+{
+    if (variadic.size() == 1 && (variadic[0]->kind() == ObjectKind::List || variadic[0]->kind() == ObjectKind::Tuple))
+        return shapeFromObject(variadic[0], function);
+    Shape shape;
+    for (const ObjectPtr& item : variadic) {
+        const std::optional<std::int64_t> n = asIndex(item);
+        if (!n)
+            throw pythonError("TypeError", std::string(function) + ": argument 'size' must be tuple of ints, but found element of type " +
+                                               typeNameOf(item) + " at pos " + std::to_string(shape.size()));
+        shape.push_back(*n);
+    }
+    return shape;
+}
+
+// ---- numbers and arrays ----------------------------------------------------------------------------------
+
+std::int64_t intArgument(const ObjectPtr& value, std::string_view function, std::string_view parameter)
+{
+    const std::optional<std::int64_t> n = asIndex(value);
+    if (!n)
+        throw pythonError("TypeError", std::string(function) + ": argument '" + std::string(parameter) + "' must be int, not " +
+                                           typeNameOf(value));
+    return *n;
+}
+
+double floatArgument(const ObjectPtr& value, std::string_view function, std::string_view parameter)
+{
+    const std::optional<double> v = value->kind() == ObjectKind::Array ? std::nullopt : asDouble(value);
+    if (!v)
+        throw pythonError("TypeError", std::string(function) + ": argument '" + std::string(parameter) + "' must be float, not " +
+                                           typeNameOf(value));
+    return *v;
+}
+
+bool boolArgument(Interpreter& interpreter, const ObjectPtr& value) { return value && interpreter.truthy(value); }
+
+std::optional<Scalar> scalarArgument(const ObjectPtr& value)
+{
+    switch (value->kind()) {
+    case ObjectKind::Bool: return Scalar(static_cast<const BoolObject&>(*value).value);
+    case ObjectKind::Int: return Scalar(static_cast<const IntObject&>(*value).value);
+    case ObjectKind::Float: return Scalar(static_cast<const FloatObject&>(*value).value);
+    case ObjectKind::Array: {
+        const Array& array = *static_cast<const ArrayObject&>(*value).array;
+        if (!array.isNumpyScalar() && !(array.dim() == 0 && array.isNdarray()))
+            return std::nullopt;
+        return dispatchDType(array.dtype(), [&]<typename T>(TypeTag<T>) -> Scalar {
+            const T v = loadElement<T>(array.data());
+            if constexpr (std::is_same_v<T, bool>)
+                return Scalar(v);
+            else if constexpr (kIsFloat<T>)
+                return Scalar(static_cast<double>(static_cast<OpMathT<T>>(v)));
+            else
+                return Scalar(static_cast<std::int64_t>(v));
+        });
+    }
+    default: return std::nullopt;
+    }
+}
+
+const ArrayPtr& arrayArgument(const ObjectPtr& value, std::string_view function, std::string_view parameter)
+{
+    if (value->kind() != ObjectKind::Array)
+        throw pythonError("TypeError", std::string(function) + ": argument '" + std::string(parameter) + "' must be Tensor, not " +
+                                           typeNameOf(value));
+    return static_cast<const ArrayObject&>(*value).array;
+}
+
+Value valueArgument(const ObjectPtr& value, std::string_view function, std::string_view parameter)
+{
+    if (value->kind() == ObjectKind::Array)
+        return static_cast<const ArrayObject&>(*value).array;
+    if (const std::optional<Scalar> s = scalarArgument(value))
+        return *s;
+    throw pythonError("TypeError", std::string(function) + ": argument '" + std::string(parameter) +
+                                       "' must be Tensor or Number, not " + typeNameOf(value));
+}
+
+const ArrayPtr& selfArray(const ObjectPtr& self) { return static_cast<const ArrayObject&>(*self).array; }
+
+// ---- storages ------------------------------------------------------------------------------------------
+
+namespace {
+
+struct StorageRef {
+    StoragePtr storage;
+    DType dtype;
+};
+using StorageObject = NativeObject<StorageRef>;
+
+const StorageRef& storageOf(const ObjectPtr& self) { return static_cast<const StorageObject&>(*self).payload; }
+
+std::int64_t storageSize(const StorageRef& ref) { return ref.storage->nbytes() / itemSize(ref.dtype); }
+
+ObjectPtr storageElement(const StorageRef& ref, std::int64_t i)
+{
+    const std::byte* p = ref.storage->data() + i * itemSize(ref.dtype);
+    return dispatchDType(ref.dtype, [&]<typename T>(TypeTag<T>) -> ObjectPtr {
+        const T v = loadElement<T>(p);
+        if constexpr (std::is_same_v<T, bool>)
+            return makeBool(v);
+        else if constexpr (kIsFloat<T>)
+            return makeFloat(static_cast<double>(static_cast<OpMathT<T>>(v)));
+        else
+            return makeInt(static_cast<std::int64_t>(v));
+    });
+}
+
+TypeInfo& storageType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("TypedStorage", "torch.storage.TypedStorage");
+        const std::string owner = "torch.TypedStorage";
+        defineMethod(t, owner, "data_ptr", "()", "the storage's first byte: the tensor's data_ptr minus its offset",
+                     [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+                         args.expectNone("data_ptr()");
+                         return makeInt(static_cast<std::int64_t>(storageOf(self).storage->dataPtr()));
+                     });
+        defineMethod(t, owner, "size", "()", "the number of elements", [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            args.expectNone("size()");
+            return makeInt(storageSize(storageOf(self)));
+        });
+        defineMethod(t, owner, "nbytes", "()", "the number of bytes", [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            args.expectNone("nbytes()");
+            return makeInt(storageOf(self).storage->nbytes());
+        });
+        defineMethod(t, owner, "element_size", "()", "bytes per element", [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            args.expectNone("element_size()");
+            return makeInt(itemSize(storageOf(self).dtype));
+        });
+        defineMethod(t, owner, "tolist", "()", "the elements as a list", [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            args.expectNone("tolist()");
+            std::vector<ObjectPtr> items;
+            for (std::int64_t i = 0; i < storageSize(storageOf(self)); ++i)
+                items.push_back(storageElement(storageOf(self), i));
+            return makeList(std::move(items));
+        });
+        t.properties["device"] = [](Interpreter&, const ObjectPtr& self) { return deviceObject(storageOf(self).storage->device()); };
+        t.properties["dtype"] = [](Interpreter&, const ObjectPtr& self) { return torchDTypeObject(storageOf(self).dtype); };
+        t.methods["__len__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) { return makeInt(storageSize(storageOf(self))); };
+        t.methods["__getitem__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            const std::optional<std::int64_t> i = asIndex(args.positional().at(0));
+            const std::int64_t n = storageSize(storageOf(self));
+            if (!i)
+                throw pythonError("RuntimeError", "aliasview supports integer storage indices only");
+            const std::int64_t at = *i < 0 ? *i + n : *i;
+            if (at < 0 || at >= n)
+                throw pythonError("IndexError", concat("index ", *i, " out of range for tensor of size [", n,
+                                                        "] at dimension 0"));
+            return storageElement(storageOf(self), at);
+        };
+        t.methods["__str__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
+            const StorageRef& ref = storageOf(self);
+            std::string out = " ";
+            const std::int64_t n = storageSize(ref);
+            for (std::int64_t i = 0; i < n; ++i) {
+                if (i)
+                    out += "\n ";
+                out += interpreter.str(storageElement(ref, i));
+            }
+            out += "\n[torch.storage.TypedStorage(dtype=" + std::string(torchName(ref.dtype)) + ", device=" +
+                   ref.storage->device().str() + ") of size " + std::to_string(n) + "]";
+            return str(out);
+        };
+        t.methods["__repr__"] = t.methods["__str__"];
+        return t;
+    }();
+    return type;
+}
+
+}  // namespace
+
+ObjectPtr typedStorage(const ArrayPtr& tensor)
+{
+    return std::make_shared<StorageObject>(ObjectKind::Storage, &storageType(), StorageRef{tensor->storage(), tensor->dtype()});
+}
+
+// ---- NumPy flags, ctypes, __array_interface__ --------------------------------------------------------------
+
+namespace {
+
+using ArrayRefObject = NativeObject<ArrayPtr>;
+const ArrayPtr& arrayRefOf(const ObjectPtr& self) { return static_cast<const ArrayRefObject&>(*self).payload; }
+
+bool flagValue(const Array& a, const std::string& name)
+{
+    if (name == "C_CONTIGUOUS" || name == "C" || name == "CONTIGUOUS")
+        return a.isContiguous();
+    if (name == "F_CONTIGUOUS" || name == "F" || name == "FORTRAN")
+        return a.isFContiguous();
+    if (name == "OWNDATA" || name == "O")
+        return a.ownsData();
+    if (name == "WRITEABLE" || name == "W")
+        return a.writeable();
+    if (name == "ALIGNED" || name == "A")
+        return a.bufferByteOffset() % a.itemsize() == 0;
+    if (name == "WRITEBACKIFCOPY" || name == "X")
+        return false;
+    throw pythonError("KeyError", "'" + name + "'");
+}
+
+TypeInfo& flagsType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("flagsobj", "numpy.core.multiarray.flagsobj");
+        t.methods["__getitem__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            const ObjectPtr& key = args.positional().at(0);
+            if (key->kind() != ObjectKind::Str)
+                throw pythonError("KeyError", "Unknown flag");
+            return makeBool(flagValue(*arrayRefOf(self), strOf(key)));
+        };
+        t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            const Array& a = *arrayRefOf(self);
+            const auto line = [&](const char* name) {
+                return std::string("  ") + name + " : " + (flagValue(a, name) ? "True" : "False") + "\n";
+            };
+            return str(line("C_CONTIGUOUS") + line("F_CONTIGUOUS") + line("OWNDATA") + line("WRITEABLE") + line("ALIGNED") +
+                       line("WRITEBACKIFCOPY"));
+        };
+        for (const auto& [attribute, flag] : std::initializer_list<std::pair<const char*, const char*>>{
+                 {"c_contiguous", "C_CONTIGUOUS"}, {"f_contiguous", "F_CONTIGUOUS"}, {"contiguous", "C_CONTIGUOUS"},
+                 {"owndata", "OWNDATA"}, {"writeable", "WRITEABLE"}, {"aligned", "ALIGNED"}, {"writebackifcopy", "WRITEBACKIFCOPY"}}) {
+            const std::string flagName = flag;
+            t.properties[attribute] = [flagName](Interpreter&, const ObjectPtr& self) {
+                return makeBool(flagValue(*arrayRefOf(self), flagName));
+            };
+        }
+        // a.flags.writeable = False: NumPy refuses to make an array writeable whose base is not.
+        t.methods["__setattr__writeable"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
+            const ArrayPtr& array = arrayRefOf(self);
+            const bool value = interpreter.truthy(args.positional().at(0));
+            if (value && !array->writeable() && array->base() && array->base()->isNdarray() && !array->base()->writeable())
+                throw pythonError("ValueError", "cannot set WRITEABLE flag to True of this array");
+            array->setWriteable(value);
+            return none();
+        };
+        return t;
+    }();
+    return type;
+}
+
+TypeInfo& ctypesType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("_ctypes", "numpy.core._internal._ctypes");
+        t.properties["data"] = [](Interpreter&, const ObjectPtr& self) {
+            return makeInt(static_cast<std::int64_t>(arrayRefOf(self)->dataPtr()));
+        };
+        return t;
+    }();
+    return type;
+}
+
+}  // namespace
+
+ObjectPtr numpyFlags(const ArrayPtr& array) { return std::make_shared<ArrayRefObject>(ObjectKind::Other, &flagsType(), array); }
+ObjectPtr numpyCtypes(const ArrayPtr& array) { return std::make_shared<ArrayRefObject>(ObjectKind::Other, &ctypesType(), array); }
+
+ObjectPtr arrayInterface(Interpreter& interpreter, const ArrayPtr& array)
+{
+    auto dict = std::make_shared<DictObject>();
+    const auto set = [&](const char* key, ObjectPtr value) { interpreter.impl().setItem(dict, makeStr(key), std::move(value)); };
+    set("data", makeTuple({makeInt(static_cast<std::int64_t>(array->dataPtr())), makeBool(!array->writeable())}));
+    set("strides", array->isContiguous() ? none() : intTuple(array->byteStrides()));
+    const char kind = kindOf(array->dtype()) == DTypeKind::Bool ? 'b' : kindOf(array->dtype()) == DTypeKind::Unsigned ? 'u'
+                      : kindOf(array->dtype()) == DTypeKind::Signed                                               ? 'i'
+                                                                                                                  : 'f';
+    const std::string typestr = std::string(array->itemsize() == 1 ? "|" : "<") + kind + std::to_string(array->itemsize());
+    set("descr", makeList({makeTuple({makeStr(""), makeStr(typestr)})}));
+    set("typestr", makeStr(typestr));
+    set("shape", intTuple(array->sizes()));
+    set("version", makeInt(3));
+    return dict;
+}
+
+// ---- context managers and named tuples ----------------------------------------------------------------
+
+namespace {
+
+struct GradModeState {
+    bool enabled;
+    std::vector<bool> previous;
+};
+using GradModeObject = NativeObject<GradModeState>;
+
+TypeInfo& gradModeType(bool enabled)
+{
+    static TypeInfo noGrad = makeTypeInfo("no_grad", "torch.autograd.grad_mode.no_grad");
+    static TypeInfo enableGrad = makeTypeInfo("enable_grad", "torch.autograd.grad_mode.enable_grad");
+    static std::once_flag once;
+    std::call_once(once, [] {
+        for (TypeInfo* t : {&noGrad, &enableGrad}) {
+            t->methods["__enter__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+                auto& state = static_cast<GradModeObject&>(*self).payload;
+                state.previous.push_back(GradMode::isEnabled());
+                GradMode::setEnabled(state.enabled);
+                return none();
+            };
+            t->methods["__exit__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+                auto& state = static_cast<GradModeObject&>(*self).payload;
+                if (!state.previous.empty()) {
+                    GradMode::setEnabled(state.previous.back());
+                    state.previous.pop_back();
+                }
+                return falseObject();
+            };
+        }
+    });
+    return enabled ? enableGrad : noGrad;
+}
+
+TypeInfo& returnTypesType(const std::string& name)
+{
+    static std::unordered_map<std::string, std::unique_ptr<TypeInfo>> types;
+    auto& slot = types[name];
+    if (!slot) {
+        slot = std::make_unique<TypeInfo>(makeTypeInfo(name, "torch.return_types." + name, &builtinTypes().tupleType));
+        slot->methods["__repr__"] = [name](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
+            const auto& items = static_cast<const SequenceObject&>(*self).items;
+            return str("torch.return_types." + name + "(\nvalues=" + interpreter.repr(items[0]) + ",\nindices=" +
+                       interpreter.repr(items[1]) + ")");
+        };
+        slot->properties["values"] = [](Interpreter&, const ObjectPtr& self) { return static_cast<const SequenceObject&>(*self).items[0]; };
+        slot->properties["indices"] = [](Interpreter&, const ObjectPtr& self) { return static_cast<const SequenceObject&>(*self).items[1]; };
+    }
+    return *slot;
+}
+
+}  // namespace
+
+ObjectPtr gradModeContext(bool enabled)
+{
+    return std::make_shared<GradModeObject>(ObjectKind::Other, &gradModeType(enabled), GradModeState{enabled, {}});
+}
+
+ObjectPtr returnTypes(Interpreter& interpreter, const std::string& name, const ArrayPtr& values, const ArrayPtr& indices)
+{
+    return std::make_shared<SequenceObject>(ObjectKind::Tuple, &returnTypesType(name),
+                                            std::vector<ObjectPtr>{interpreter.wrap(values), interpreter.wrap(indices)});
+}
+
+// ---- defining bindings ------------------------------------------------------------------------------
+
+void defineFunction(ModuleObject& module, const std::string& owner, const std::string& name, const std::string& signature,
+                    const std::string& summary, NativeFunction function)
+{
+    module.attributes[name] = std::make_shared<FunctionObject>(name, name, std::move(function));
+    registerEntry({owner, name, signature, "function", summary});
+}
+
+void defineMethod(TypeInfo& type, const std::string& owner, const std::string& name, const std::string& signature,
+                  const std::string& summary, NativeFunction function)
+{
+    type.methods[name] = std::move(function);
+    registerEntry({owner, name, signature, "method", summary});
+}
+
+void defineProperty(TypeInfo& type, const std::string& owner, const std::string& name, const std::string& summary, Getter getter)
+{
+    type.properties[name] = std::move(getter);
+    registerEntry({owner, name, "", "attribute", summary});
+}
+
+void defineSetter(TypeInfo& type, const std::string& name, NativeFunction setter)
+{
+    type.methods["__setattr__" + name] = std::move(setter);
+}
+
+}  // namespace av::engine::py
