@@ -95,11 +95,20 @@ bool contiguousInOrder(const Shape& sizes, const Strides& strides, bool rowMajor
 bool Array::isContiguous() const { return m_numel == 0 || contiguousInOrder(m_sizes, m_strides, true); }
 bool Array::isFContiguous() const { return m_numel == 0 || contiguousInOrder(m_sizes, m_strides, false); }
 
+// c10 caches this flag in refresh_contiguous() as `is_contiguous_ || compute_non_overlapping_and_dense()`
+// (plus channels-last contiguity for 4-D and 5-D tensors, which the second test implies). The first term is
+// what makes every empty tensor non-overlapping and dense: compute_non_overlapping_and_dense alone says
+// false for sizes (3, 0) with strides (0, 1), since it sorts the size-0 dim last and checks the size-3 dim's
+// stride first; torch then allows in-place ops on such a tensor and keeps its strides in empty_like.
 bool Array::isNonOverlappingAndDense() const
 {
-    if (m_numel == 0 || dim() == 0)
+    if (isContiguous())
         return true;
-    // c10's compute_non_overlapping_and_dense: sort dims by stride (size-1 dims last), then check density.
+    // compute_non_overlapping_and_dense, as in c10/core/TensorImpl.cpp (1.13).
+    if (dim() == 1)
+        return m_sizes[0] < 2 || m_strides[0] == 1;
+    // Sort by strides, leaving 0 and 1 sized dims at the end. c10's std::sort is not stable, but dims that
+    // compare equal here give the same verdict in either order.
     std::vector<std::size_t> perm(m_sizes.size());
     std::iota(perm.begin(), perm.end(), 0);
     std::stable_sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) {
@@ -109,13 +118,13 @@ bool Array::isNonOverlappingAndDense() const
             return true;
         return m_strides[a] < m_strides[b];
     });
-    std::int64_t expected = 1;
+    std::int64_t requireStride = 1;
     for (const std::size_t d : perm) {
-        if (m_sizes[d] == 1)
-            continue;
-        if (m_strides[d] != expected)
+        if (m_sizes[d] < 2)
+            return true;
+        if (m_strides[d] != requireStride)
             return false;
-        expected *= m_sizes[d];
+        requireStride *= m_sizes[d];
     }
     return true;
 }
@@ -165,15 +174,6 @@ bool Array::hasInternalOverlap() const
 std::string_view flavourTypeName(Flavour flavour)
 {
     return flavour == Flavour::Torch ? "Tensor" : "numpy.ndarray";
-}
-
-const std::string& Array::gradFn() const
-{
-    static const std::string kRegenerated = "AsStridedBackward0";
-    const bool differentiableView = m_viewBase && (!m_gradFn.empty() || m_viewBase->requiresGrad());
-    if (differentiableView && version() != m_gradFnVersion)
-        return kRegenerated;
-    return m_gradFn;
 }
 
 }  // namespace av::engine

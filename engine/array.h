@@ -29,6 +29,14 @@ struct VersionCounter {
     std::int64_t value = 0;
 };
 
+// How a torch view was made (torch's CreationMeta), which decides whether it, its base or another view of
+// its base may later be written in place while grad mode is on.
+enum class ViewCreation : std::uint8_t {
+    Default,          // made with grad mode on by a single-output view op
+    NoGradMode,       // made under torch.no_grad()
+    MultiOutputNode,  // one output of split / chunk / unbind
+};
+
 // NOTE [ Why strides are in elements ]
 // PyTorch's strides are in elements and NumPy's in bytes. Keeping elements here lets one iteration and one
 // cell -> element map serve both; NumPy's byte strides are stride * itemsize. The element's byte position
@@ -95,27 +103,37 @@ public:
     // Some element is reachable through two indices (a stride-0 dim of size > 1, or worse); exact.
     bool hasInternalOverlap() const;
 
-    // --- torch: autograd and versions ----------------------------------------------------------------
-    bool requiresGrad() const { return m_requiresGrad; }
+    // --- torch: autograd and versions (the rules are torch's; they live in autograd.cpp) ---------------
+    // requires_grad as torch reports it: the tensor's own flag, a grad_fn, or, for a view, its base's
+    // requires_grad (which is why a view made under no_grad of such a base reports True). Defined in
+    // autograd.cpp.
+    bool requiresGrad() const;
+    // The flag requires_grad_() sets (torch's AutogradMeta::requires_grad_).
+    bool ownRequiresGrad() const { return m_requiresGrad; }
     void setRequiresGrad(bool value) { m_requiresGrad = value; }
-    // "AddBackward0"; empty for leaves. A differentiable view whose version counter moved since its grad_fn
-    // was recorded (an in-place write through it, its base or another view, even under no_grad) reads as
-    // "AsStridedBackward0", as torch regenerates it (VariableHooks::grad_fn).
+    // The class name of t.grad_fn ("AddBackward0"); empty for none. Reading it is reading t.grad_fn in
+    // Python: a view whose memory was written in place since its grad_fn was set gets a regenerated
+    // AsStridedBackward0, or raises torch's RuntimeError when the view may not be rebased (made under
+    // no_grad, or one output of split/chunk/unbind). Defined in autograd.cpp (NOTE [ View grad_fn regeneration ]).
     const std::string& gradFn() const;
-    void setGradFn(std::string name)
-    {
-        m_gradFn = std::move(name);
-        m_gradFnVersion = version();
-    }
+    // The grad_fn as last stored, without regenerating it (what torch's messages name).
+    const std::string& storedGradFn() const { return m_gradFn; }
+    // Sets grad_fn; for a view also marks it current at this version (torch's set_gradient_edge).
+    void setGradFn(std::string name);
+    // t.is_leaf: no grad_fn. Reads gradFn(), so it can raise as reading grad_fn does.
     bool isLeaf() const { return gradFn().empty(); }
     // torch's _base: the tensor this one is a view of (always the root, never a view itself).
     const ArrayPtr& viewBase() const { return m_viewBase; }
-    void setViewBase(ArrayPtr base)
-    {
-        m_viewBase = std::move(base);
-        m_gradFnVersion = version();
-    }
+    void setViewBase(ArrayPtr base) { m_viewBase = std::move(base); }
     bool isView() const { return m_viewBase != nullptr; }
+    // torch's CreationMeta of a view and, for one output of a multi-output view op, its output number.
+    ViewCreation viewCreation() const { return m_viewCreation; }
+    void setViewCreation(ViewCreation creation) { m_viewCreation = creation; }
+    std::int64_t outputNumber() const { return m_outputNumber; }
+    void setOutputNumber(std::int64_t number) { m_outputNumber = number; }
+    // The version at which a view's grad_fn was set or regenerated (torch's attr_version).
+    std::int64_t gradFnVersion() const { return m_gradFnVersion; }
+    void setGradFnVersion(std::int64_t version) const { m_gradFnVersion = version; }
 
     std::int64_t version() const { return m_version->value; }
     const std::shared_ptr<VersionCounter>& versionCounter() const { return m_version; }
@@ -149,9 +167,11 @@ private:
     std::int64_t m_extentEnd = 0;
 
     bool m_requiresGrad = false;
-    std::string m_gradFn;
-    std::int64_t m_gradFnVersion = 0;  // the version when m_gradFn (or the view) was recorded
+    mutable std::string m_gradFn;  // mutable: reading a view's grad_fn may regenerate it, as in torch
+    mutable std::int64_t m_gradFnVersion = 0;
     ArrayPtr m_viewBase;
+    ViewCreation m_viewCreation = ViewCreation::Default;
+    std::int64_t m_outputNumber = 0;
     std::shared_ptr<VersionCounter> m_version = std::make_shared<VersionCounter>();
 
     ArrayPtr m_base;

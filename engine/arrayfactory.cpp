@@ -1,5 +1,6 @@
 #include "arrayfactory.h"
 
+#include "autograd.h"
 #include "dispatch.h"
 #include "errors.h"
 #include "warnings.h"
@@ -76,6 +77,7 @@ ArrayPtr makeView(const ArrayPtr& src, Shape sizes, Strides strides, std::int64_
         // NOTE [ Version Counter Sharing ]: a view bumps the same counter as its base.
         view->setVersionCounter(src->versionCounter());
         view->setViewBase(src->isView() ? src->viewBase() : src);
+        initViewAutograd(*view, *src);
     } else {
         view->setBase(numpyBaseFor(src));
         view->setWriteable(src->writeable());

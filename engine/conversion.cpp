@@ -30,35 +30,6 @@ std::string pythonTypeName(const Array& value)
     return "numpy.ndarray";
 }
 
-// c10's TensorImpl::compute_non_overlapping_and_dense. Unlike Array::isNonOverlappingAndDense it has no
-// shortcut for empty tensors: a size-0 dim only ends the walk once the wider dims have been checked.
-bool c10NonOverlappingAndDense(const Shape& sizes, const Strides& strides)
-{
-    const std::size_t ndim = sizes.size();
-    if (ndim == 0)
-        return true;
-    if (ndim == 1)
-        return sizes[0] < 2 || strides[0] == 1;
-    std::vector<std::size_t> perm(ndim);
-    std::iota(perm.begin(), perm.end(), 0);
-    std::stable_sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) {
-        if (sizes[a] < 2)
-            return false;
-        if (sizes[b] < 2)
-            return true;
-        return strides[a] < strides[b];
-    });
-    std::int64_t required = 1;
-    for (const std::size_t d : perm) {
-        if (sizes[d] < 2)
-            return true;
-        if (strides[d] != required)
-            return false;
-        required *= sizes[d];
-    }
-    return true;
-}
-
 // c10's infer_dense_strides: an insertion sort of the dims by stride that leaves stride-0 dims where they
 // are (the same order TensorIterator computes), then contiguous strides in that order.
 Strides inferDenseStrides(const Shape& sizes, const Strides& strides)
@@ -147,7 +118,10 @@ ArrayPtr tensorFromNumpy(const ArrayPtr& ndarray, bool warnIfNotWriteable)
                  "At least one stride in the given numpy array is negative, and tensors with negative strides are "
                  "not currently supported. (You can probably work around this by making a copy of your array  with "
                  "array.copy().) ");
-    auto storage = std::make_shared<Storage>(ndarray->buffer(), ndarray->bufferByteOffset(),
+    // An empty ndarray's data pointer may sit past its (empty) allocation: NumPy moves it for integer
+    // indices even when another dim is 0. Its empty window is kept inside the buffer.
+    const std::int64_t windowStart = std::min(ndarray->bufferByteOffset(), ndarray->buffer()->nbytes());
+    auto storage = std::make_shared<Storage>(ndarray->buffer(), windowStart,
                                              storageNbytesFor(ndarray->sizes(), ndarray->strides(), ndarray->itemsize()));
     return Array::make({Flavour::Torch, ndarray->dtype(), ndarray->sizes(), ndarray->strides(), std::move(storage), 0});
 }
@@ -246,7 +220,8 @@ void warnNumpyCastErrors(const Array& src, DType dtype)
 
 Strides torchPreservedStrides(const Array& src)
 {
-    if (c10NonOverlappingAndDense(src.sizes(), src.strides()))
+    // The flag c10 caches, which counts every empty tensor as non-overlapping and dense (array.cpp).
+    if (src.isNonOverlappingAndDense())
         return src.strides();
     return inferDenseStrides(src.sizes(), src.strides());
 }

@@ -67,31 +67,6 @@ ArrayPtr freshWithStrides(Flavour flavour, DType dtype, Shape sizes, Strides str
     return Array::make({Flavour::Torch, dtype, std::move(sizes), std::move(strides), block->storage(), 0});
 }
 
-// c10's is_non_overlapping_and_dense for bare geometry.
-bool nonOverlappingAndDense(IntSpan sizes, IntSpan strides)
-{
-    if (sizes.empty() || numelOf(sizes) == 0)
-        return true;
-    std::vector<std::size_t> perm(sizes.size());
-    std::iota(perm.begin(), perm.end(), 0);
-    std::stable_sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) {
-        if (sizes[a] < 2)
-            return false;
-        if (sizes[b] < 2)
-            return true;
-        return strides[a] < strides[b];
-    });
-    std::int64_t expected = 1;
-    for (const std::size_t d : perm) {
-        if (sizes[d] == 1)
-            continue;
-        if (strides[d] != expected)
-            return false;
-        expected *= sizes[d];
-    }
-    return true;
-}
-
 bool rowMajorContiguous(IntSpan sizes, IntSpan strides)
 {
     std::int64_t expected = 1;
@@ -643,7 +618,7 @@ TorchIteration torchIteration(IntSpan shape, const std::vector<const Array*>& op
     for (const Array* op : ops) {
         sameShape = sameShape && std::equal(op->sizes().begin(), op->sizes().end(), shape.begin(), shape.end());
         contiguous = contiguous && rowMajorContiguous(op->sizes(), op->strides());
-        dense = dense && nonOverlappingAndDense(op->sizes(), op->strides());
+        dense = dense && op->isNonOverlappingAndDense();
         sameStrides = sameStrides && op->strides() == ops.front()->strides();
     }
     if (sameShape && contiguous) {
@@ -774,22 +749,17 @@ ArrayPtr withoutLeadingOnes(const ArrayPtr& value)
 }
 
 // After an in-place write through `written` (self or a view of it): the written tensor and the root get
-// their grad_fn as in PyTorch, and self, when it is a view, is regenerated as AsStridedBackward0.
-void recordSetItem(const ArrayPtr& self, Array& written, std::string_view gradFn, bool valueRequiresGrad)
+// their grad_fn as in PyTorch; self, when it is a view, regenerates its own when next read, as every view
+// of the root does (autograd.cpp).
+void recordSetItem(Array& written, std::string_view gradFn, bool valueRequiresGrad)
 {
-    if (!GradMode::isEnabled() || !(written.requiresGrad() || valueRequiresGrad))
-        return;
     recordInplaceOp(written, gradFn, valueRequiresGrad);
-    if (self->isView()) {
-        self->setRequiresGrad(true);
-        self->setGradFn("AsStridedBackward0");
-    }
 }
 
 // dst.copy_(src) for setitem.
-void torchCopy(const ArrayPtr& self, const ArrayPtr& dst, const ArrayPtr& src)
+void torchCopy(const ArrayPtr& dst, const ArrayPtr& src)
 {
-    checkInplaceAutograd(*dst);
+    checkInplaceAutograd(*dst, src->requiresGrad());
     const bool sameData = dst == src || (dst->storage() == src->storage() && dst->byteOffset() == src->byteOffset() &&
                                          dst->strides() == src->strides() && dst->sizes() == src->sizes() &&
                                          dst->dtype() == src->dtype());
@@ -800,26 +770,26 @@ void torchCopy(const ArrayPtr& self, const ArrayPtr& dst, const ArrayPtr& src)
         AV_CHECK(overlapStatus(*dst, *src) != Overlap::Partial, runtimeError, kOverlapMessage);
         copyIntoExisting(*dst, *src, kSetItemContext);
     }
-    recordSetItem(self, *dst, "CopyBackwards", src->requiresGrad());
+    recordSetItem(*dst, "CopyBackwards", src->requiresGrad());
 }
 
 // impl::copy_to: copy_ for equal shapes, fill_ for a 0-d value, else copy_ of the value expanded.
-void torchCopyTo(const ArrayPtr& self, const ArrayPtr& dst, const ArrayPtr& value)
+void torchCopyTo(const ArrayPtr& dst, const ArrayPtr& value)
 {
     if (dst->sizes() == value->sizes()) {
-        torchCopy(self, dst, value);
+        torchCopy(dst, value);
         return;
     }
     if (value->dim() == 0) {
-        checkInplaceAutograd(*dst);
+        checkInplaceAutograd(*dst, value->requiresGrad());
         fillExisting(*dst, elementAsScalar(*value), kSetItemContext);
-        recordSetItem(self, *dst, "FillBackward3", value->requiresGrad());
+        recordSetItem(*dst, "FillBackward3", value->requiresGrad());
         return;
     }
     const ArrayPtr stripped = withoutLeadingOnes(value);
     const ArrayPtr expanded = expand(stripped, dst->sizes());
     expanded->setRequiresGrad(value->requiresGrad());
-    torchCopy(self, dst, expanded);
+    torchCopy(dst, expanded);
 }
 
 // canDispatchToMaskedFill: one boolean mask (the other indices absent) and a one-element value.
@@ -885,10 +855,10 @@ void torchMaskedFill(Array& dst, const Array& mask, const Scalar& value)
 }
 
 // index_put_ (accumulate=False).
-void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vector<ArrayPtr>& indices,
-                   const ArrayPtr& value, bool valueRequiresGrad)
+void torchIndexPut(const ArrayPtr& sliced, const std::vector<ArrayPtr>& indices, const ArrayPtr& value,
+                   bool valueRequiresGrad)
 {
-    checkInplaceAutograd(*sliced);
+    checkInplaceAutograd(*sliced, valueRequiresGrad);
     AV_CHECK(static_cast<std::int64_t>(indices.size()) <= sliced->dim(), indexError,
              "too many indices for tensor of dimension ", sliced->dim(), " (got ", indices.size(), ")");
     if (hasInternalOverlapYes(*sliced))
@@ -898,7 +868,7 @@ void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vect
              "at  ./aten/src/ATen/native/TensorAdvancedIndexing.cpp:631.)");
     if (const std::optional<ArrayPtr> mask = maskedFillMask(*sliced, indices, *value)) {
         torchMaskedFill(*sliced, **mask, elementAsScalar(*value));
-        recordSetItem(self, *sliced, "IndexPutBackward0", valueRequiresGrad);
+        recordSetItem(*sliced, "IndexPutBackward0", valueRequiresGrad);
         return;
     }
     const auto overlapping = [](Overlap status) { return status == Overlap::Full || status == Overlap::Partial; };
@@ -951,7 +921,7 @@ void torchIndexPut(const ArrayPtr& self, const ArrayPtr& sliced, const std::vect
         writer.store(dstData + dstOffset, valueData + offsets[1]);
     });
     writer.finish();
-    recordSetItem(self, *sliced, "IndexPutBackward0", valueRequiresGrad);
+    recordSetItem(*sliced, "IndexPutBackward0", valueRequiresGrad);
 }
 
 void torchSetItem(const ArrayPtr& self, std::span<const IndexItem> index, const Value& value, bool tupleIndex)
@@ -962,24 +932,24 @@ void torchSetItem(const ArrayPtr& self, std::span<const IndexItem> index, const 
         if (const bool* boolean = std::get_if<bool>(&item)) {
             if (!*boolean)
                 return;  // nothing is written, not even the version moves
-            torchCopyTo(self, unsqueeze(self, 0), tensor);
+            torchCopyTo(unsqueeze(self, 0), tensor);
         } else if (std::holds_alternative<IndexEllipsis>(item)) {
-            torchCopyTo(self, self, tensor);
+            torchCopyTo(self, tensor);
         } else if (std::holds_alternative<IndexNone>(item)) {
-            torchCopyTo(self, unsqueeze(self, 0), tensor);
+            torchCopyTo(unsqueeze(self, 0), tensor);
         } else if (const std::int64_t* integer = std::get_if<std::int64_t>(&item)) {
-            torchCopyTo(self, torchApplySelect(self, 0, *integer, 0), tensor);
+            torchCopyTo(torchApplySelect(self, 0, *integer, 0), tensor);
         } else {
-            torchCopyTo(self, torchApplySlice(self, 0, std::get<Slice>(item), false), tensor);
+            torchCopyTo(torchApplySlice(self, 0, std::get<Slice>(item), false), tensor);
         }
         return;
     }
     TorchSliced sliced = torchApplySlicing(self, index, /*disableOptimization=*/false);
     if (sliced.indices.empty()) {
-        torchCopyTo(self, sliced.result, tensor);
+        torchCopyTo(sliced.result, tensor);
         return;
     }
-    torchIndexPut(self, sliced.result, sliced.indices, withoutLeadingOnes(tensor), tensor->requiresGrad());
+    torchIndexPut(sliced.result, sliced.indices, withoutLeadingOnes(tensor), tensor->requiresGrad());
 }
 
 // ================================================================================================

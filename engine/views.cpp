@@ -259,11 +259,10 @@ std::int64_t wrapAxisNumpyNamed(std::int64_t axis, std::int64_t ndim, std::strin
 
 std::vector<ArrayPtr> withGradFn(std::vector<ArrayPtr> parts, std::string_view gradFn)
 {
-    // The parts come from narrow/select, which recorded their own grad_fn; the op's name replaces it.
-    for (ArrayPtr& part : parts) {
-        if (!part->gradFn().empty())
-            part->setGradFn(std::string(gradFn));
-    }
+    // The parts come from narrow/select, which recorded their own grad_fn; they become the outputs of one
+    // multi-output node named after the op.
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        recordMultiOutputView(*parts[i], gradFn, static_cast<std::int64_t>(i));
     return parts;
 }
 
@@ -300,12 +299,9 @@ ArrayPtr deriveView(const ArrayPtr& self, Shape sizes, Strides strides, std::int
 {
     ArrayPtr out =
         makeView(self, std::move(sizes), std::move(strides), self->byteOffset() + elementDelta * self->itemsize());
-    if (self->isTensor()) {
+    // A view made under no_grad records nothing, yet still reports its base's requires_grad (autograd.cpp).
+    if (self->isTensor())
         recordOp(*out, gradFn, {self.get()});
-        // A view made under no_grad still reports its base's requires_grad (as a leaf, with no grad_fn).
-        if (!GradMode::isEnabled() && self->requiresGrad())
-            out->setRequiresGrad(true);
-    }
     return out;
 }
 
