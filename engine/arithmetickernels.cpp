@@ -217,6 +217,7 @@ void withComparison(BinaryOp op, Body&& body)
 ArrayPtr binaryKernel(BinaryOp op, const Array& a, const Array& b, DType compute, DType result, Flavour flavour,
                       const Shape& shape)
 {
+    // out is fresh: it overlaps no input, so its runs may come in tiles (LoopOrder::Tiled).
     ArrayPtr out = allocateArray(flavour, result, shape, Device::cpu(), /*zeroFill=*/false);
     const Strides so = out->byteStrides();
     const Strides sa = broadcastByteStrides(shape, a.sizes(), a.strides(), a.itemsize());
@@ -225,11 +226,13 @@ ArrayPtr binaryKernel(BinaryOp op, const Array& a, const Array& b, DType compute
     dispatchDType(compute, [&]<typename C>(TypeTag<C>) {
         if (isComparison(op)) {
             withComparison<C>(op, [&](auto f) {
-                forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) { binaryRun<bool, C>(run, f); });
+                forEachInMemoryOrder<3>(
+                    shape, operands, [&](const InnerRun<3>& run) { binaryRun<bool, C>(run, f); }, LoopOrder::Tiled);
             });
         } else {
             withArithmetic<C>(op, [&](auto f) {
-                forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) { binaryRun<C, C>(run, f); });
+                forEachInMemoryOrder<3>(
+                    shape, operands, [&](const InnerRun<3>& run) { binaryRun<C, C>(run, f); }, LoopOrder::Tiled);
             });
         }
     });
