@@ -2,8 +2,9 @@
 // the issue names. bench/compare.py runs the same statements in real PyTorch and NumPy and prints them side
 // by side; the case names here are the keys it matches on ("<case>/<flavour>").
 //
-// Each benchmark iteration is one statement (Iterations(1)), timed on the wall clock, so that
-// --benchmark_repetitions=N gives N single-op samples, as timeit.repeat(number=1) does on the Python side.
+// Each benchmark iteration is one statement, timed on the wall clock; a sample is one statement (1000 for the
+// microsecond-sized iadd_small, reported per statement), so that --benchmark_repetitions=N gives N samples,
+// as timeit.repeat(number=...) does on the Python side.
 // The arrays are built once per case and kept (their pages are touched before any timing), and every
 // repetition runs one untimed warm-up statement first.
 
@@ -32,6 +33,7 @@ using namespace av::engine;
 constexpr std::int64_t kElements = std::int64_t{1} << 26;  // the issue's 2^26 float32 elements (256 MiB)
 constexpr std::int64_t kRows = 4096, kCols = 16384;         // the same count as a 4096x16384 matrix
 constexpr std::int64_t kSquare = 4096;                       // copies of a transposed 4096x4096 (64 MiB)
+constexpr std::int64_t kSmall = 4096;                        // a tutorial-sized tensor, for per-call costs
 
 ArrayPtr zeros(Flavour flavour, Shape shape) { return allocateArray(flavour, DType::Float32, std::move(shape)); }
 
@@ -119,6 +121,18 @@ void sliceIadd(benchmark::State& state, Flavour flavour)
     runStatement(state, statement);
 }
 
+// `t += 1` on 4096 elements, 1000 statements per sample: what one call costs beyond its loop (dispatch,
+// checks, the scalar operand, version and autograd bookkeeping), where Python pays its interpreter.
+void iaddSmall(benchmark::State& state, Flavour flavour)
+{
+    Statement& statement = statementFor(__func__, flavour);
+    if (!statement) {
+        const Value x = zeros(flavour, {kSmall});
+        statement = [x] { benchmark::DoNotOptimize(inplace(BinaryOp::Add, x, Value(Scalar(1.0)))); };
+    }
+    runStatement(state, statement);
+}
+
 // ---- out of place -------------------------------------------------------------------------------------
 
 // `a + b` on 2^26 float32 elements each: a fresh 256 MiB result every time, as in Python.
@@ -181,21 +195,27 @@ void reshapeCopy(benchmark::State& state, Flavour flavour)
 // The case list: one registration per flavour, named "<case>/torch" and "<case>/numpy".
 void registerCases()
 {
-    const std::vector<std::pair<const char*, void (*)(benchmark::State&, Flavour)>> cases{
-        {"iadd_contiguous", iaddContiguous},
-        {"iadd_transposed", iaddTransposed},
-        {"iadd_recording", iaddRecording},
-        {"slice_iadd", sliceIadd},
-        {"add_out_of_place", addOutOfPlace},
-        {"copy_transposed", copyTransposed},
-        {"contiguous_transposed", contiguousTransposed},
-        {"reshape_copy", reshapeCopy},
+    struct Case {
+        const char* name;
+        void (*function)(benchmark::State&, Flavour);
+        int statementsPerSample;
     };
-    for (const auto& [name, function] : cases) {
+    const std::vector<Case> cases{
+        {"iadd_contiguous", iaddContiguous, 1},
+        {"iadd_transposed", iaddTransposed, 1},
+        {"iadd_recording", iaddRecording, 1},
+        {"iadd_small", iaddSmall, 1000},
+        {"slice_iadd", sliceIadd, 1},
+        {"add_out_of_place", addOutOfPlace, 1},
+        {"copy_transposed", copyTransposed, 1},
+        {"contiguous_transposed", contiguousTransposed, 1},
+        {"reshape_copy", reshapeCopy, 1},
+    };
+    for (const auto& [name, function, statementsPerSample] : cases) {
         for (const Flavour flavour : {Flavour::Torch, Flavour::Numpy}) {
             const std::string fullName = std::string(name) + (flavour == Flavour::Torch ? "/torch" : "/numpy");
             benchmark::RegisterBenchmark(fullName.c_str(), function, flavour)
-                ->Iterations(1)
+                ->Iterations(statementsPerSample)
                 ->UseRealTime()
                 ->Unit(benchmark::kMillisecond)
                 ->ComputeStatistics("min", [](const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); });

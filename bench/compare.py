@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Times aliasview's engine next to real PyTorch and NumPy on the same work, in one run.
 
-Runs every case of bench_inplace (Google Benchmark, --benchmark_format=json) and the same Python
-statements in PyTorch and NumPy (timeit-style: one statement per sample, min and median of the samples),
+Case by case, runs bench_inplace (Google Benchmark, --benchmark_format=json) and then the same Python
+statements in PyTorch and NumPy (timeit-style: a sample is one statement, or 1000 for a microsecond-sized
+case; min and median of the samples),
 then prints a table of medians and one of minimums: case, aliasview ms, PyTorch ms, NumPy ms and the
 ratios aliasview/PyTorch and aliasview/NumPy. A ratio below 1 means aliasview is faster. Each case has a row
 per engine flavour (the engine run as torch, and as NumPy); the ratio that compares like with like is
@@ -32,6 +33,7 @@ DEFAULT_BINARY = ROOT / "build" / "release" / "bench" / "bench_inplace"
 N = 1 << 26  # the issue's 2^26 float32 elements
 ROWS, COLS = 4096, 16384
 SQUARE = 4096
+SMALL = 4096
 
 # Each case: (setup, statement) per library, as Python source run in one namespace with torch and np.
 # They are the same statements bench_inplace.cpp runs through the engine, case by case.
@@ -51,6 +53,12 @@ CASES = {
         "what": "x += 1 while a ChangeRecorder records (real libraries: plain x += 1)",
         "torch": ("x = torch.zeros(N)", "x += 1"),
         "numpy": ("x = np.zeros(N, np.float32)", "x += 1"),
+    },
+    "iadd_small": {
+        "what": "x += 1, 4096 float32: the cost of one call (1000 statements per sample)",
+        "number": 1000,
+        "torch": ("x = torch.zeros(SMALL)", "x += 1"),
+        "numpy": ("x = np.zeros(SMALL, np.float32)", "x += 1"),
     },
     "slice_iadd": {
         "what": "x[:, ::2] += 1, x 4096x16384 float32",
@@ -81,21 +89,21 @@ CASES = {
 }
 
 
-def time_python(setup, statement, repetitions):
-    """min and median ms of `repetitions` single runs of statement, after one warm-up run.
+def time_python(setup, statement, repetitions, number=1):
+    """min and median ms per statement over `repetitions` samples of `number` statements, after a warm-up.
 
-    timeit.Timer would compile the statement into a function, where `x += 1` makes x a local; running the
-    compiled statement in the setup's namespace keeps Python's module-level semantics (the exec costs ~1 us).
+    timeit.Timer would compile the statement into a function, where `x += 1` makes x a local; the loop is
+    run as module-level code in the setup's namespace instead, which keeps Python's semantics for it.
     """
-    namespace = {"torch": torch, "np": np, "N": N, "ROWS": ROWS, "COLS": COLS, "SQUARE": SQUARE}
+    namespace = {"torch": torch, "np": np, "N": N, "ROWS": ROWS, "COLS": COLS, "SQUARE": SQUARE, "SMALL": SMALL}
     exec(setup, namespace)
-    code = compile(statement, "<statement>", "exec")
+    code = compile(f"for _ in range({number}):\n    {statement}\n", "<statement>", "exec")
     exec(code, namespace)
     samples = []
     for _ in range(repetitions):
         start = time.perf_counter()
         exec(code, namespace)
-        samples.append((time.perf_counter() - start) * 1e3)
+        samples.append((time.perf_counter() - start) * 1e3 / number)
     namespace.clear()  # free the arrays before the next case
     return min(samples), statistics.median(samples)
 
@@ -120,14 +128,18 @@ def time_engine(binary, repetitions, case_filter):
 
 
 def ratio(a, b):
-    return f"{a / b:6.2f}" if a and b else "   n/a"
+    return f"{a / b:.2f}" if a and b else "n/a"
+
+
+def milliseconds(value):
+    return f"{value:.2f}" if value >= 0.1 else f"{value:.4f}"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=str(DEFAULT_BINARY), help="bench_inplace executable")
     parser.add_argument("--repetitions", type=int, default=15, help="samples per case and library")
-    parser.add_argument("--filter", default="", help="regex on case names")
+    parser.add_argument("--filter", default="", help="regex on case names (iadd_contiguous, slice_iadd, ...)")
     parser.add_argument("--json", help="also write all numbers to this file")
     args = parser.parse_args()
 
@@ -139,18 +151,21 @@ def main():
 
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
           f"torch {torch.__version__} with {torch.get_num_threads()} thread(s) (torch.get_num_threads()), "
-          f"numpy {np.__version__}; {args.repetitions} samples per cell, one statement each", flush=True)
+          f"numpy {np.__version__}; {args.repetitions} samples per cell; load average "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
 
-    engine, context = time_engine(binary, args.repetitions, args.filter)
-    if context:
-        print(f"engine binary: {binary} (library_build_type of Google Benchmark: "
-              f"{context.get('library_build_type', '?')}, load average {context.get('load_avg', '?')})", flush=True)
-
-    python = {}
+    # Case by case, the engine right before the libraries, so that all three see the same machine load.
+    engine, python, context = {}, {}, {}
     for case in cases:
+        times, context = time_engine(binary, args.repetitions, f"^{case}/")
+        engine.update(times)
         for library in ("torch", "numpy"):
-            python[(case, library)] = time_python(*CASES[case][library], args.repetitions)
-            print(f"  timed {case} in {library}", file=sys.stderr, flush=True)
+            python[(case, library)] = time_python(*CASES[case][library], args.repetitions,
+                                                  CASES[case].get("number", 1))
+        print(f"  timed {case}", file=sys.stderr, flush=True)
+    if context:
+        print(f"engine: {binary} (Google Benchmark {context.get('library_build_type', '?')} library; "
+              f"load average at the end {', '.join(f'{x:.1f}' for x in context.get('load_avg', []))})")
 
     # One row per case and engine flavour; both libraries' times of the same work sit on every row.
     rows = [(case, flavour, engine.get((case, flavour)), python[(case, "torch")], python[(case, "numpy")])
@@ -159,13 +174,14 @@ def main():
         header = (f"{'case/engine flavour':<30} {'aliasview ms':>12} {'PyTorch ms':>11} {'NumPy ms':>9} "
                   f"{'av/PyTorch':>10} {'av/NumPy':>9}")
         print()
-        print(f"{title} of {args.repetitions} single-statement samples")
+        print(f"{title} of {args.repetitions} samples, ms per statement")
         print(header)
         print("-" * len(header))
         for case, flavour, av, torch_times, numpy_times in rows:
             av_ms = av[pick] if av else None
-            print(f"{case + '/' + flavour:<30} {av_ms if av_ms else float('nan'):12.2f} {torch_times[pick]:11.2f} "
-                  f"{numpy_times[pick]:9.2f} {ratio(av_ms, torch_times[pick]):>10} {ratio(av_ms, numpy_times[pick]):>9}")
+            print(f"{case + '/' + flavour:<30} {milliseconds(av_ms) if av_ms else 'n/a':>12} "
+                  f"{milliseconds(torch_times[pick]):>11} {milliseconds(numpy_times[pick]):>9} "
+                  f"{ratio(av_ms, torch_times[pick]):>10} {ratio(av_ms, numpy_times[pick]):>9}")
     print()
     for case in cases:
         print(f"  {case:<22} {CASES[case]['what']}")
