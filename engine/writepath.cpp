@@ -56,9 +56,18 @@ std::uint8_t changedByteMask(Word now, Word before)
 }
 
 // Element by element, as the record's meaning defines it (the bulk cases below must agree with this).
+// Drops the old values past the cap; a staged list keeps its memory for the next write.
+void dropOldValues(WriteRecord& record, bool staged)
+{
+    record.oldValues.clear();
+    if (!staged)
+        record.oldValues.shrink_to_fit();
+    record.oldValuesComplete = false;
+}
+
 template <typename Word>
 void recordElements(WriteRecord& record, std::int64_t firstOffset, const std::byte* dst, std::int64_t dstStride,
-                    std::int64_t count, const std::byte* oldBytes)
+                    std::int64_t count, const std::byte* oldBytes, bool staged)
 {
     constexpr std::int64_t itemsize = sizeof(Word);
     for (std::int64_t i = 0; i < count; ++i) {
@@ -74,9 +83,7 @@ void recordElements(WriteRecord& record, std::int64_t firstOffset, const std::by
         if (!record.oldValuesComplete)
             continue;
         if (record.oldValues.size() >= WriteRecord::kMaxOldValues) {
-            record.oldValues.clear();
-            record.oldValues.shrink_to_fit();
-            record.oldValuesComplete = false;
+            dropOldValues(record, staged);
             continue;
         }
         record.oldValues.push_back(OldElement{offset, before, changedByteMask(now, before)});
@@ -88,12 +95,12 @@ void recordElements(WriteRecord& record, std::int64_t firstOffset, const std::by
 // record has dropped them. Mixed runs take the element loop.
 template <typename Word>
 void recordRun(WriteRecord& record, std::int64_t firstOffset, const std::byte* dst, std::int64_t dstStride,
-               std::int64_t count, const std::byte* oldBytes)
+               std::int64_t count, const std::byte* oldBytes, bool staged)
 {
     constexpr std::int64_t itemsize = sizeof(Word);
     record.elementsWritten += count;
     if (dstStride != itemsize) {
-        recordElements<Word>(record, firstOffset, dst, dstStride, count, oldBytes);
+        recordElements<Word>(record, firstOffset, dst, dstStride, count, oldBytes, staged);
         return;
     }
     record.written.add(firstOffset, firstOffset + count * itemsize);
@@ -104,7 +111,7 @@ void recordRun(WriteRecord& record, std::int64_t firstOffset, const std::byte* d
     if (changedCount == 0)
         return;
     if (static_cast<std::int64_t>(changedCount) != count) {
-        recordElements<Word>(record, firstOffset, dst, dstStride, count, oldBytes);
+        recordElements<Word>(record, firstOffset, dst, dstStride, count, oldBytes, staged);
         return;
     }
     record.elementsChanged += count;
@@ -112,9 +119,7 @@ void recordRun(WriteRecord& record, std::int64_t firstOffset, const std::byte* d
     if (!record.oldValuesComplete)
         return;
     if (static_cast<std::int64_t>(record.oldValues.size()) + count > static_cast<std::int64_t>(WriteRecord::kMaxOldValues)) {
-        record.oldValues.clear();
-        record.oldValues.shrink_to_fit();
-        record.oldValuesComplete = false;
+        dropOldValues(record, staged);
         return;
     }
     const std::size_t at = record.oldValues.size();
@@ -134,19 +139,60 @@ void saveWords(std::byte* old, const std::byte* src, std::int64_t srcStride, std
         std::memcpy(old + i * static_cast<std::int64_t>(sizeof(Word)), src + i * srcStride, sizeof(Word));
 }
 
+void recordChunkAs(WriteRecord& record, const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride,
+                   std::int64_t count, std::int64_t itemsize, const std::byte* oldBytes, bool staged)
+{
+    const std::int64_t firstOffset = dst - bufferStart;
+    switch (itemsize) {
+    case 1: recordRun<WordOf<1>::type>(record, firstOffset, dst, dstStride, count, oldBytes, staged); return;
+    case 2: recordRun<WordOf<2>::type>(record, firstOffset, dst, dstStride, count, oldBytes, staged); return;
+    case 4: recordRun<WordOf<4>::type>(record, firstOffset, dst, dstStride, count, oldBytes, staged); return;
+    case 8: recordRun<WordOf<8>::type>(record, firstOffset, dst, dstStride, count, oldBytes, staged); return;
+    }
+    AV_INTERNAL_ASSERT(false, "no element type has ", itemsize, " bytes");
+}
+
+thread_local std::vector<OldElement> t_stagedOldValues;
+
 }  // namespace
 
 void recordChunk(WriteRecord& record, const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride,
                  std::int64_t count, std::int64_t itemsize, const std::byte* oldBytes)
 {
-    const std::int64_t firstOffset = dst - bufferStart;
-    switch (itemsize) {
-    case 1: recordRun<WordOf<1>::type>(record, firstOffset, dst, dstStride, count, oldBytes); return;
-    case 2: recordRun<WordOf<2>::type>(record, firstOffset, dst, dstStride, count, oldBytes); return;
-    case 4: recordRun<WordOf<4>::type>(record, firstOffset, dst, dstStride, count, oldBytes); return;
-    case 8: recordRun<WordOf<8>::type>(record, firstOffset, dst, dstStride, count, oldBytes); return;
-    }
-    AV_INTERNAL_ASSERT(false, "no element type has ", itemsize, " bytes");
+    recordChunkAs(record, bufferStart, dst, dstStride, count, itemsize, oldBytes, /*staged=*/false);
+}
+
+StagedOldValues::StagedOldValues(WriteRecord& record) : m_record(record)
+{
+    AV_INTERNAL_ASSERT(record.oldValues.empty(), "old values staged for a record that has some");
+    t_stagedOldValues.clear();
+    std::swap(m_record.oldValues, t_stagedOldValues);
+}
+
+void StagedOldValues::finish()
+{
+    std::vector<OldElement> kept(m_record.oldValues.begin(), m_record.oldValues.end());
+    std::swap(m_record.oldValues, t_stagedOldValues);
+    m_record.oldValues = std::move(kept);
+    t_stagedOldValues.clear();
+    m_finished = true;
+}
+
+StagedOldValues::~StagedOldValues()
+{
+    if (m_finished)
+        return;
+    // Unwinding from a failed write: the per-thread vector goes back, the record keeps no old values.
+    std::swap(m_record.oldValues, t_stagedOldValues);
+    t_stagedOldValues.clear();
+    m_record.oldValues.clear();
+    m_record.oldValuesComplete = false;
+}
+
+void StagedOldValues::recordChunk(const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride,
+                                  std::int64_t count, std::int64_t itemsize, const std::byte* oldBytes)
+{
+    recordChunkAs(m_record, bufferStart, dst, dstStride, count, itemsize, oldBytes, /*staged=*/true);
 }
 
 void saveChunk(std::byte* old, const std::byte* src, std::int64_t srcStride, std::int64_t count, std::int64_t itemsize)

@@ -38,6 +38,27 @@ namespace detail {
 // write are packed in oldBytes (count * itemsize bytes).
 void recordChunk(WriteRecord& record, const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride,
                  std::int64_t count, std::int64_t itemsize, const std::byte* oldBytes);
+// Until finish(), the record's old values grow in a per-thread vector kept from write to write; finish() hands
+// the record those it keeps in a vector of their own size. A write past the cap then costs no allocation,
+// page fault or free, where growing and dropping a fresh vector of 2^20 old values cost more than the
+// write itself.
+class StagedOldValues {
+public:
+    explicit StagedOldValues(WriteRecord& record);
+    ~StagedOldValues();
+    StagedOldValues(const StagedOldValues&) = delete;
+    StagedOldValues& operator=(const StagedOldValues&) = delete;
+
+    // recordChunk for this record, dropping old values past the cap without giving back their memory.
+    void recordChunk(const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride, std::int64_t count,
+                     std::int64_t itemsize, const std::byte* oldBytes);
+    // The write is complete: the record takes its old values.
+    void finish();
+
+private:
+    WriteRecord& m_record;
+    bool m_finished = false;
+};
 // Packs the `count` elements at src (byte stride srcStride) into old, before they are written.
 void saveChunk(std::byte* old, const std::byte* src, std::int64_t srcStride, std::int64_t count, std::int64_t itemsize);
 // Elements per recorded chunk: their old bytes sit on the stack (8 KiB at itemsize 8) and stay in L1 between
@@ -68,6 +89,7 @@ void writeElements(Array& dst, const WriteContext& context, const std::array<Wri
         WriteRecord& record = recorder->begin(dst.buffer()->id(), std::string(context.op), dst.dtype());
         const std::byte* bufferStart = dst.buffer()->data();
         const std::int64_t itemsize = dst.itemsize();
+        detail::StagedOldValues staged(record);
         forEachInMemoryOrder<N>(dst.sizes(), operands, [&](const InnerRun<N>& run) {
             std::byte old[detail::kRecordChunk * 8];
             for (std::int64_t start = 0; start < run.count; start += detail::kRecordChunk) {
@@ -77,10 +99,10 @@ void writeElements(Array& dst, const WriteContext& context, const std::array<Wri
                     chunk.data[k] += start * run.byteStrides[k];
                 detail::saveChunk(old, chunk.data[0], chunk.byteStrides[0], chunk.count, itemsize);
                 kernel(chunk);
-                detail::recordChunk(record, bufferStart, chunk.data[0], chunk.byteStrides[0], chunk.count, itemsize,
-                                    old);
+                staged.recordChunk(bufferStart, chunk.data[0], chunk.byteStrides[0], chunk.count, itemsize, old);
             }
         });
+        staged.finish();
     } else {
         forEachInMemoryOrder<N>(dst.sizes(), operands, kernel, detail::unrecordedOrder(dst, inputs));
     }

@@ -337,6 +337,40 @@ private slots:
         }
     }
 
+    // Old values are staged in a per-thread vector reused from write to write: what one write dropped or
+    // kept must not show in the next one's record.
+    void oldValuesOfOneWriteNeverLeakIntoTheNext()
+    {
+        constexpr auto cap = static_cast<std::int64_t>(WriteRecord::kMaxOldValues);
+        const ArrayPtr big = allocateArray(Flavour::Torch, DType::Float32, {cap + 1});
+        const ArrayPtr small = pattern(Flavour::Torch, DType::Float32, {10});
+        ChangeRecorder recorder;
+        {
+            RecordingScope scope(recorder);
+            inplace(BinaryOp::Add, Value(big), Value(Scalar(1.0)));    // past the cap: dropped
+            inplace(BinaryOp::Add, Value(small), Value(Scalar(1.0)));  // kept
+            inplace(BinaryOp::Mul, Value(small), Value(Scalar(1.0)));  // changes nothing: none
+            inplace(BinaryOp::Add, Value(small), Value(Scalar(1.0)));  // kept, from the values the first add left
+        }
+        const std::vector<WriteRecord>& records = recorder.records();
+        QCOMPARE(records.size(), std::size_t{4});
+        QVERIFY(!records[0].oldValuesComplete);
+        QVERIFY(records[0].oldValues.empty());
+        QCOMPARE(records[0].elementsChanged, cap + 1);
+        QVERIFY(records[2].oldValuesComplete);
+        QVERIFY(records[2].oldValues.empty());
+        for (const std::size_t r : {std::size_t{1}, std::size_t{3}}) {
+            QVERIFY(records[r].oldValuesComplete);
+            QCOMPARE(records[r].oldValues.size(), std::size_t{10});
+            for (std::size_t i = 0; i < 10; ++i) {
+                float value;
+                std::memcpy(&value, &records[r].oldValues[i].bits, 4);
+                QCOMPARE(value, static_cast<float>(i + (r == 1 ? 0 : 1)));
+                QCOMPARE(records[r].oldValues[i].bufferByteOffset, static_cast<std::int64_t>(4 * i));
+            }
+        }
+    }
+
     // A recorded transposed copy keeps memory order (no tiles): its old values come in ascending addresses.
     void aRecordedTransposedCopyKeepsMemoryOrder()
     {
