@@ -232,7 +232,8 @@ ArrayPtr binaryKernel(BinaryOp op, const Array& a, const Array& b, DType compute
     dispatchDType(compute, [&]<typename C>(TypeTag<C>) {
         if (isComparison(op)) {
             withComparison<C>(op, [&](auto f) {
-                forEachInMemoryOrder<3>(shape, operands, [&](const InnerRun<3>& run) { binaryRun<bool, C>(run, f); });
+                forEachInMemoryOrder<3>(
+                    shape, operands, [&](const InnerRun<3>& run) { binaryRun<bool, C>(run, f); }, LoopOrder::Tiled);
             });
         } else {
             withArithmetic<C>(op, flavour, [&](auto f) {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <new>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace av::engine {
@@ -29,6 +30,27 @@ bool reserve(std::int64_t bytes)
             return false;
     } while (!g_liveBytes.compare_exchange_weak(live, live + bytes, std::memory_order_relaxed));
     return true;
+}
+
+// NumPy's allocator (npy_alloc_cache) asks Linux for transparent huge pages for any data of 4 MiB or
+// more, which makes first touch of a big fresh array several times cheaper (512 times fewer page faults);
+// aliasview does the same for both flavours. Addresses and contents are unaffected.
+void adviseHugePages(void* data, std::int64_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    constexpr std::int64_t kHugeAdviceMinBytes = std::int64_t{1} << 22;
+    if (bytes < kHugeAdviceMinBytes)
+        return;
+    const auto pageSize = static_cast<std::uintptr_t>(::sysconf(_SC_PAGE_SIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (begin + pageSize - 1) / pageSize * pageSize;
+    const std::uintptr_t last = (begin + static_cast<std::uintptr_t>(bytes)) / pageSize * pageSize;
+    if (last > first)
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // advice only: failure is fine
+#else
+    (void)data;
+    (void)bytes;
+#endif
 }
 
 }  // namespace
@@ -53,6 +75,7 @@ std::shared_ptr<Buffer> Buffer::tryAllocate(std::int64_t nbytes, Device device, 
         g_liveBytes.fetch_sub(reserved, std::memory_order_relaxed);
         return nullptr;
     }
+    adviseHugePages(data, reserved);
     if (zeroFill)
         std::memset(data, 0, static_cast<std::size_t>(reserved));
     const BufferId id{g_nextBufferId.fetch_add(1, std::memory_order_relaxed)};

@@ -45,6 +45,48 @@ void castRun(const InnerRun<2>& run, bool numpyRules)
         storeElement<To>(dst + i * ds, convertElement<To>(loadElement<From>(src + i * ss), numpyRules));
 }
 
+// One tile of a copy whose input is transposed against dst (LoopOrder::Tiled). When both are contiguous
+// across the tile, the input is read along its own rows into a buffer that is then written out along dst's,
+// as c10's copy_same_type_transpose_ does: every cache line is used up while it is loaded. Other layouts
+// take the tile run by run.
+template <typename To, typename From>
+void castTile(const InnerTile<2>& tile, bool numpyRules)
+{
+    const InnerRun<2>& first = tile.run;
+    constexpr auto size = static_cast<std::int64_t>(sizeof(To));
+    if constexpr (std::is_same_v<To, From> && !std::is_same_v<To, bool>) {
+        if (first.byteStrides[0] == size && tile.rowStrides[1] == size && first.count <= kLoopTile &&
+            tile.rows <= kLoopTile && isAligned<To>(first.data[0]) && isAligned<To>(first.data[1]) &&
+            tile.rowStrides[0] % size == 0 && first.byteStrides[1] % size == 0) {
+            To buffer[kLoopTile * kLoopTile];
+            for (std::int64_t i = 0; i < first.count; ++i) {
+                const To* in = reinterpret_cast<const To*>(first.data[1] + i * first.byteStrides[1]);
+                for (std::int64_t r = 0; r < tile.rows; ++r)
+                    buffer[r * kLoopTile + i] = in[r];
+            }
+            for (std::int64_t r = 0; r < tile.rows; ++r)
+                std::memcpy(first.data[0] + r * tile.rowStrides[0], buffer + r * kLoopTile,
+                            static_cast<std::size_t>(first.count * size));
+            return;
+        }
+    }
+    InnerRun<2> run = first;
+    for (std::int64_t r = 0; r < tile.rows; ++r) {
+        run.data[0] = first.data[0] + r * tile.rowStrides[0];
+        run.data[1] = first.data[1] + r * tile.rowStrides[1];
+        castRun<To, From>(run, numpyRules);
+    }
+}
+
+// The loop body of a cast-copy: runs, and under LoopOrder::Tiled whole tiles.
+template <typename To, typename From>
+struct CastBody {
+    using TakesTiles = void;
+    bool numpyRules;
+    void operator()(const InnerRun<2>& run) const { castRun<To, From>(run, numpyRules); }
+    void operator()(const InnerTile<2>& tile) const { castTile<To, From>(tile, numpyRules); }
+};
+
 template <typename Run>
 void dispatchCast(DType to, DType from, Run&& run)
 {
@@ -68,7 +110,8 @@ void copyIntoFresh(Array& dst, const Array& src)
     const bool numpyRules = dst.isNdarray();
     LoopOperands<2> operands{{dst.data(), src.data()}, {dstStrides.data(), srcStrides.data()}};
     dispatchCast(dst.dtype(), src.dtype(), [&]<typename To, typename From>(TypeTag<To>, TypeTag<From>) {
-        forEachInMemoryOrder<2>(dst.sizes(), operands, [&](const InnerRun<2>& run) { castRun<To, From>(run, numpyRules); });
+        // A fresh dst overlaps nothing and is written by no one else, so the order cannot show: tiles.
+        forEachInMemoryOrder<2>(dst.sizes(), operands, CastBody<To, From>{numpyRules}, LoopOrder::Tiled);
     });
 }
 
@@ -77,7 +120,7 @@ void copyIntoExisting(Array& dst, const Array& src, const WriteContext& context)
     const bool numpyRules = dst.isNdarray();
     const std::array<WriteInput, 1> inputs{WriteInput{src.data(), sourceStrides(dst, src)}};
     dispatchCast(dst.dtype(), src.dtype(), [&]<typename To, typename From>(TypeTag<To>, TypeTag<From>) {
-        writeElements<1>(dst, context, inputs, [&](const InnerRun<2>& run) { castRun<To, From>(run, numpyRules); });
+        writeElements<1>(dst, context, inputs, CastBody<To, From>{numpyRules});
     });
 }
 

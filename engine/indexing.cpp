@@ -1590,6 +1590,11 @@ void numpyAssign(const ArrayPtr& dst, const Value& value)
         return;
     }
     ArrayPtr src = numpyValueArray(*dst, value);
+    // PyArray_AssignArray skips a copy of values onto themselves (same data pointer, dtype, shape and
+    // strides), which is what `a[1000:6000] += x` ends with: nothing is written.
+    if (src->data() == dst->data() && src->dtype() == dst->dtype() && src->sizes() == dst->sizes() &&
+        src->strides() == dst->strides())
+        return;
     if (mayShareMemory(*dst, *src))
         src = contiguousCopy(*src, Flavour::Numpy, src->dtype());
     std::int64_t first = 0;

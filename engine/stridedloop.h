@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <numeric>
+#include <type_traits>
 #include <vector>
 
 namespace av::engine {
@@ -30,10 +31,40 @@ struct InnerRun {
     std::int64_t count;
 };
 
+// Under LoopOrder::Tiled, a body that also takes an InnerTile gets whole tiles: `rows` runs like `run`,
+// the r-th starting r * rowStrides bytes after it. Bodies that take only runs get the tile's runs one by one.
+template <std::size_t N>
+struct InnerTile {
+    InnerRun<N> run;
+    std::array<std::int64_t, N> rowStrides;
+    std::int64_t rows;
+};
+
+// A body takes tiles when its type says so with a member `using TakesTiles = void;` (and has both calls).
+template <typename Body>
+inline constexpr bool kTakesTiles = requires { typename std::remove_cvref_t<Body>::TakesTiles; };
+
+// Elements per side of a tile: 64 float32 rows of the input are 16 KiB, half of L1.
+inline constexpr std::int64_t kLoopTile = 64;
+
+// How forEachInMemoryOrder may order the runs.
+enum class LoopOrder : std::uint8_t {
+    // Operand 0 strictly in ascending addresses, run after run.
+    Memory,
+    // The same, except where an input crosses operand 0's innermost dim with a long stride (a transposed
+    // copy): then the two innermost dims are walked in square tiles, so that the input's cache lines and
+    // pages are used up while they are loaded (c10's copy_same_type_transpose_ does this for 2-D copies).
+    // Only for callers whose result cannot depend on the order: operand 0 has no element twice and
+    // overlaps no input, and nothing records the order of the writes.
+    Tiled,
+};
+
 // Calls body(InnerRun<N>) for every innermost run. Operand 0's negative-stride dims are walked backwards so
-// that it is always visited in ascending addresses; the body must not depend on visiting order otherwise.
+// that it is always visited in ascending addresses (tile by tile under LoopOrder::Tiled); the body must not
+// depend on visiting order otherwise.
 template <std::size_t N, typename Body>
-void forEachInMemoryOrder(IntSpan shape, const LoopOperands<N>& operands, Body&& body)
+void forEachInMemoryOrder(IntSpan shape, const LoopOperands<N>& operands, Body&& body,
+                          LoopOrder order = LoopOrder::Memory)
 {
     struct Dim {
         std::int64_t size;
@@ -92,19 +123,62 @@ void forEachInMemoryOrder(IntSpan shape, const LoopOperands<N>& operands, Body&&
     }
     run.count = merged[0].size;
     run.byteStrides = merged[0].stride;
-    const std::size_t outerDims = merged.size() - 1;
-    if (outerDims == 0) {
+    if (merged.size() == 1) {
         body(run);
+        return;
+    }
+
+    // The two innermost dims from one position of the outer ones: a run per step of dim 1, or tiles.
+    const Dim inner = merged[0], second = merged[1];
+    constexpr std::int64_t kTile = kLoopTile;
+    constexpr std::int64_t kLongInputStride = 64;  // bytes: each element of the input's run on its own cache line
+    bool tiled = false;
+    if (order == LoopOrder::Tiled && inner.size > kTile && second.size > kTile) {
+        for (std::size_t k = 1; k < N && !tiled; ++k)
+            tiled = std::llabs(inner.stride[k]) >= kLongInputStride &&
+                    std::llabs(second.stride[k]) < std::llabs(inner.stride[k]);
+    }
+    const auto walkInnerTwo = [&](const std::array<std::byte*, N>& origin) {
+        if (!tiled) {
+            run.count = inner.size;
+            for (std::int64_t j = 0; j < second.size; ++j) {
+                for (std::size_t k = 0; k < N; ++k)
+                    run.data[k] = origin[k] + j * second.stride[k];
+                body(run);
+            }
+            return;
+        }
+        for (std::int64_t j0 = 0; j0 < second.size; j0 += kTile) {
+            const std::int64_t jEnd = std::min(second.size, j0 + kTile);
+            for (std::int64_t i0 = 0; i0 < inner.size; i0 += kTile) {
+                run.count = std::min(kTile, inner.size - i0);
+                if constexpr (kTakesTiles<Body>) {
+                    for (std::size_t k = 0; k < N; ++k)
+                        run.data[k] = origin[k] + i0 * inner.stride[k] + j0 * second.stride[k];
+                    body(InnerTile<N>{run, second.stride, jEnd - j0});
+                } else {
+                    for (std::int64_t j = j0; j < jEnd; ++j) {
+                        for (std::size_t k = 0; k < N; ++k)
+                            run.data[k] = origin[k] + i0 * inner.stride[k] + j * second.stride[k];
+                        body(run);
+                    }
+                }
+            }
+        }
+    };
+
+    const std::size_t outerDims = merged.size() - 2;
+    if (outerDims == 0) {
+        walkInnerTwo(base);
         return;
     }
     std::vector<std::int64_t> counter(outerDims, 0);
     std::array<std::byte*, N> ptr = base;
     while (true) {
-        run.data = ptr;
-        body(run);
+        walkInnerTwo(ptr);
         std::size_t level = 0;
         for (; level < outerDims; ++level) {
-            const Dim& dim = merged[level + 1];
+            const Dim& dim = merged[level + 2];
             if (++counter[level] < dim.size) {
                 for (std::size_t k = 0; k < N; ++k)
                     ptr[k] += dim.stride[k];

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstring>
+#include <span>
 #include <string_view>
 
 namespace av::engine {
@@ -36,12 +37,43 @@ struct WriteInput {
 };
 
 namespace detail {
+// Records one run of `count` elements just written at dst (byte stride dstStride), whose bytes before the
+// write are packed in oldBytes (count * itemsize bytes).
 void recordChunk(WriteRecord& record, const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride,
                  std::int64_t count, std::int64_t itemsize, const std::byte* oldBytes);
-inline constexpr std::int64_t kRecordChunk = 256;
+// Until finish(), the record's old values grow in a per-thread vector kept from write to write; finish() hands
+// the record those it keeps in a vector of their own size. A write past the cap then costs no allocation,
+// page fault or free, where growing and dropping a fresh vector of 2^20 old values cost more than the
+// write itself.
+class StagedOldValues {
+public:
+    explicit StagedOldValues(WriteRecord& record);
+    ~StagedOldValues();
+    StagedOldValues(const StagedOldValues&) = delete;
+    StagedOldValues& operator=(const StagedOldValues&) = delete;
+
+    // recordChunk for this record, dropping old values past the cap without giving back their memory.
+    void recordChunk(const std::byte* bufferStart, const std::byte* dst, std::int64_t dstStride, std::int64_t count,
+                     std::int64_t itemsize, const std::byte* oldBytes);
+    // The write is complete: the record takes its old values.
+    void finish();
+
+private:
+    WriteRecord& m_record;
+    bool m_finished = false;
+};
+// Packs the `count` elements at src (byte stride srcStride) into old, before they are written.
+void saveChunk(std::byte* old, const std::byte* src, std::int64_t srcStride, std::int64_t count, std::int64_t itemsize);
+// Elements per recorded chunk: their old bytes sit on the stack (8 KiB at itemsize 8) and stay in L1 between
+// the save, the kernel and the comparison.
+inline constexpr std::int64_t kRecordChunk = 1024;
+// LoopOrder::Tiled when the order of an unrecorded write cannot show: dst holds no element twice and no
+// input's bytes meet dst's; else LoopOrder::Memory.
+LoopOrder unrecordedOrder(const Array& dst, std::span<const WriteInput> inputs);
 }  // namespace detail
 
-// Runs kernel(InnerRun<1 + K>) over dst (operand 0) and the inputs, in dst's memory order. The caller has
+// Runs kernel(InnerRun<1 + K>) over dst (operand 0) and the inputs, in dst's memory order (in tiles of it
+// where that order cannot show, see LoopOrder::Tiled; never while recording). The caller has
 // done checkWriteTarget and all shape/type checks; inputs never partially overlap dst (torch refuses that,
 // NumPy callers copy the input first). Bumps torch's version counter once.
 template <std::size_t K, typename Kernel>
@@ -60,6 +92,7 @@ void writeElements(Array& dst, const WriteContext& context, const std::array<Wri
         WriteRecord& record = recorder->begin(dst.buffer()->id(), std::string(context.op), dst.dtype());
         const std::byte* bufferStart = dst.buffer()->data();
         const std::int64_t itemsize = dst.itemsize();
+        detail::StagedOldValues staged(record);
         forEachInMemoryOrder<N>(dst.sizes(), operands, [&](const InnerRun<N>& run) {
             std::byte old[detail::kRecordChunk * 8];
             for (std::int64_t start = 0; start < run.count; start += detail::kRecordChunk) {
@@ -67,16 +100,14 @@ void writeElements(Array& dst, const WriteContext& context, const std::array<Wri
                 chunk.count = std::min(detail::kRecordChunk, run.count - start);
                 for (std::size_t k = 0; k < N; ++k)
                     chunk.data[k] += start * run.byteStrides[k];
-                for (std::int64_t i = 0; i < chunk.count; ++i)
-                    std::memcpy(old + i * itemsize, chunk.data[0] + i * chunk.byteStrides[0],
-                                static_cast<std::size_t>(itemsize));
+                detail::saveChunk(old, chunk.data[0], chunk.byteStrides[0], chunk.count, itemsize);
                 kernel(chunk);
-                detail::recordChunk(record, bufferStart, chunk.data[0], chunk.byteStrides[0], chunk.count, itemsize,
-                                    old);
+                staged.recordChunk(bufferStart, chunk.data[0], chunk.byteStrides[0], chunk.count, itemsize, old);
             }
         });
+        staged.finish();
     } else {
-        forEachInMemoryOrder<N>(dst.sizes(), operands, kernel);
+        forEachInMemoryOrder<N>(dst.sizes(), operands, kernel, detail::unrecordedOrder(dst, inputs));
     }
     if (dst.isTensor() && context.bumpsVersion)
         dst.bumpVersion();
