@@ -23,8 +23,9 @@ namespace av::engine::py {
 std::string typeNameOf(const ObjectPtr& object)
 {
     const TypeInfo* type = object->type();
-    // Messages name NumPy's types with their module ("numpy.ndarray", "numpy.float64").
-    if (type->qualifiedName.rfind("numpy.", 0) == 0)
+    // Messages name NumPy's types with their module ("numpy.ndarray", "numpy.float64"): tp_name of a type
+    // written in C. Its classes written in Python (numpy.core._internal._ctypes) go by their bare name.
+    if (type->qualifiedName.rfind("numpy.", 0) == 0 && type->qualifiedName.rfind("numpy.core._internal.", 0) != 0)
         return type->qualifiedName;
     return type->name;
 }
@@ -224,9 +225,19 @@ ObjectPtr numberOp(BinOpKind op, const ObjectPtr& a, const ObjectPtr& b)
         const std::int64_t x = intOf(a), y = intOf(b);
         std::int64_t r = 0;
         switch (op) {
-        case BinOpKind::Add: return makeInt(checkedInt(__builtin_add_overflow(x, y, &r), r));
-        case BinOpKind::Sub: return makeInt(checkedInt(__builtin_sub_overflow(x, y, &r), r));
-        case BinOpKind::Mul: return makeInt(checkedInt(__builtin_mul_overflow(x, y, &r), r));
+        // The overflow test must run before r is read: function arguments are unsequenced.
+        case BinOpKind::Add: {
+            const bool overflow = __builtin_add_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
+        case BinOpKind::Sub: {
+            const bool overflow = __builtin_sub_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
+        case BinOpKind::Mul: {
+            const bool overflow = __builtin_mul_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
         case BinOpKind::Div:
             if (y == 0)
                 throw pythonError("ZeroDivisionError", "division by zero");
@@ -808,6 +819,8 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
         const PyError& error = static_cast<const ExceptionObject&>(*object).error;
         return error.message().empty() ? makeTuple({}) : makeTuple({makeStr(error.message())});
     }
+    if (object->kind() == ObjectKind::Type && (name == "__name__" || name == "__qualname__"))
+        return makeStr(static_cast<const TypeObject&>(*object).info->name);
     const TypeInfo* lookup = object->kind() == ObjectKind::Type ? static_cast<const TypeObject&>(*object).info : object->type();
     for (const TypeInfo* type = lookup; type; type = type->base) {
         if (object->kind() != ObjectKind::Type) {
@@ -1137,6 +1150,8 @@ std::int64_t Interpreter::Impl::length(const ObjectPtr& object)
     case ObjectKind::Range: return static_cast<const RangeObject&>(*object).length();
     case ObjectKind::Array: {
         const Array& array = *arrayOf(object);
+        if (array.isNumpyScalar())
+            throw pythonError("TypeError", "object of type '" + typeNameOf(object) + "' has no len()");
         if (array.dim() == 0)
             throw pythonError("TypeError", array.isTensor() ? "len() of a 0-d tensor" : "len() of unsized object");
         return array.size(0);
@@ -1190,6 +1205,8 @@ std::vector<ObjectPtr> Interpreter::Impl::iterate(const ObjectPtr& iterable)
     }
     case ObjectKind::Array: {
         const ArrayPtr& array = arrayOf(iterable);
+        if (array->isNumpyScalar())
+            throw pythonError("TypeError", "'" + typeNameOf(iterable) + "' object is not iterable");
         if (array->dim() == 0)
             throw pythonError("TypeError", array->isTensor() ? "iteration over a 0-d tensor" : "iteration over a 0-d array");
         std::vector<ObjectPtr> out;
