@@ -1008,8 +1008,8 @@ void numpyCopyTo(const ArrayPtr& dst, const Value& src)
     const DType fromForMessage = source.array ? source.array->dtype() : source.number->defaultDType(Flavour::Numpy);
     AV_CHECK(canCastNumpySameKind(isNumpyScalarLike(source) ? from : fromForMessage, dst->dtype()) ||
                  (isNumpyScalarLike(source) && from == dst->dtype()),
-             typeError, "Cannot cast array data from ", numpyDTypeRepr(fromForMessage), " to ",
-             numpyDTypeRepr(dst->dtype()), " according to the rule 'same_kind'");
+             typeError, "Cannot cast ", isNumpyScalarLike(source) ? "scalar" : "array data", " from ",
+             numpyDTypeRepr(fromForMessage), " to ", numpyDTypeRepr(dst->dtype()), " according to the rule 'same_kind'");
     checkWriteTarget(*dst, context);
     if (!source.array) {
         fillExisting(*dst, *source.number, context);

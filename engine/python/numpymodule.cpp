@@ -21,6 +21,7 @@
 #include "engine/views.h"
 
 #include <cmath>
+#include <limits>
 
 namespace av::engine::py {
 
@@ -157,6 +158,9 @@ void defineNumpyFactories(ModuleObject& np)
                        const MemoryOrder order = numpyOrderArgument(args.get("order"), MemoryOrder::C);
                        const Shape shape = numpyShapeArgument(interpreter, args.get("shape"));
                        const ObjectPtr& fill = args.get("fill_value");
+                       // np.full makes np.empty(shape, dtype or np.array(fill_value).dtype): a NumPy scalar keeps its type.
+                       if (!options.dtype && fill->kind() == ObjectKind::Array)
+                           options.dtype = selfArray(fill)->dtype();
                        if (const std::optional<Scalar> s = scalarArgument(fill))
                            return interpreter.wrap(inOrder(full(Flavour::Numpy, shape, *s, options), order));
                        // An array fill value: np.empty(shape, dtype or its dtype), then copyto(casting='unsafe').
@@ -317,7 +321,8 @@ void defineNumpyConversions(ModuleObject& np)
                        if (casting != "same_kind" && casting != "unsafe") {
                            if (casting == "no" || casting == "equiv" || casting == "safe")
                                unsupported("np.copyto(casting='" + casting + "'); it supports 'same_kind' and 'unsafe'");
-                           throw pythonError("ValueError", "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
+                           throw pythonError("ValueError", "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got " +
+                                                               interpreter.repr(args.get("casting")) + ")");
                        }
                        const ArrayPtr& target = selfArray(dst);
                        const ObjectPtr& src = args.get("src");
@@ -703,6 +708,12 @@ ObjectPtr createNumpyModule(Interpreter& interpreter)
                    });
     defineNumpyShapeFunctions(np);
     defineNumpyReductions(np);
+    for (const auto& [name, value] : std::initializer_list<std::pair<const char*, double>>{
+             {"inf", std::numeric_limits<double>::infinity()}, {"nan", std::numeric_limits<double>::quiet_NaN()},
+             {"pi", 3.141592653589793}, {"e", 2.718281828459045}}) {
+        np.attributes[name] = makeFloat(value);
+        registerEntry({owner, name, "", "object", "the Python float " + std::string(name)});
+    }
     np.attributes["newaxis"] = none();
     registerEntry({owner, "newaxis", "", "object", "None: a[np.newaxis] adds a size-1 dim (a view)"});
     defineFunction(np, owner, "set_printoptions", "(...)", "not supported: aliasview prints with NumPy's default options",

@@ -656,6 +656,14 @@ ObjectPtr Interpreter::Impl::compare(CompareKind op, const ObjectPtr& left, cons
         const std::optional<Value> a = operandOf(left), b = operandOf(right);
         if (a && b)
             return self.wrap(engine::binary(*engineCompare(op), *a, *b));
+        // NumPy compares with a list or tuple elementwise, as it does arithmetic (a == [0, 1, 2]); torch
+        // does not (t == [1, 2] is False, t < [1, 2] a TypeError).
+        const ObjectPtr& other = a ? right : left;
+        if ((a || b) && (other->kind() == ObjectKind::List || other->kind() == ObjectKind::Tuple) &&
+            arrayOf(a ? left : right)->isNdarray()) {
+            const ObjectPtr converted = self.wrap(arrayFromData(Flavour::Numpy, nestedListOf(other), {}));
+            return a ? compare(op, left, converted) : compare(op, converted, right);
+        }
         if (op == CompareKind::Eq || op == CompareKind::NotEq)
             return makeBool((left == right) == (op == CompareKind::Eq));
         throw pythonError("TypeError", "'" + std::string(symbolOf(op)) + "' not supported between instances of '" +
@@ -725,6 +733,9 @@ bool Interpreter::Impl::contains(const ObjectPtr& container, const ObjectPtr& it
         return (*v - range.start) % range.step == 0;
     }
     case ObjectKind::Array: {
+        if (arrayOf(container)->isTensor() && !isArray(item) && !isNumber(item))
+            throw pythonError("RuntimeError", "Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '" +
+                                                  item->type()->qualifiedName + "'>.");
         // torch: (element == self).any(); NumPy: (self == element).any().
         const ObjectPtr eq = compare(CompareKind::Eq, container, item);
         if (!isArray(eq))
