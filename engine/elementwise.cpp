@@ -149,14 +149,16 @@ Shape sizesOf(const Operand& operand) { return operand.array ? operand.array->si
 
 // ---- Broadcasting messages --------------------------------------------------------------------------
 
+std::string numpyShapeTuple(IntSpan shape);
+
 Shape broadcastOrThrow(Flavour flavour, IntSpan a, IntSpan b)
 {
     Shape out;
     if (broadcastShapes(a, b, out))
         return out;
     if (flavour == Flavour::Numpy)
-        throw valueError(concat("operands could not be broadcast together with shapes ", formatTuple(a).substr(0),
-                                " ", formatTuple(b), " "));
+        throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeTuple(a), " ",
+                                numpyShapeTuple(b), " "));
     // torch names the first mismatching dim counted from the right, as a dim of the broadcast result.
     const std::size_t rank = std::max(a.size(), b.size());
     for (std::size_t i = rank; i-- > 0;) {

@@ -392,15 +392,20 @@ Value ufuncOperand(Interpreter& interpreter, const ObjectPtr& value)
     return numpyArrayLike(interpreter, value);
 }
 
+// A ufunc's own count check: it says "were" even for one argument.
+void checkUfuncArity(const std::string& function, std::size_t given)
+{
+    if (given < 2 || given > 3)
+        throw pythonError("TypeError", function + " takes from 2 to 3 positional arguments but " + std::to_string(given) + " were given");
+}
+
 void defineUfunc(ModuleObject& np, const char* name, BinaryOp op, const std::string& summary)
 {
     defineFunction(np, kNumpyOwner, name, "(x1, x2, /, out=None)", summary + "; with out=, writes into out's memory and returns out",
                    [name, op](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
                        const std::string function = std::string(name) + "()";
                        const std::size_t given = args.positional().size();
-                       if (given < 2 || given > 3)
-                           throw pythonError("TypeError", function + " takes from 2 to 3 positional arguments but " +
-                                                              std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+                       checkUfuncArity(function, given);
                        ObjectPtr out = given == 3 ? args.positional()[2] : nullptr;
                        for (const auto& [keyword, value] : args.keywords()) {
                            if (keyword == "out") {
@@ -627,19 +632,22 @@ void defineDTypeClass(ModuleObject& np)
 // NumPy's own exception classes, for `except np.AxisError` and type(e).__name__.
 void defineNumpyExceptions(ModuleObject& np)
 {
+    // key: the class name in a PyError's mro; name: its __name__, which NumPy's @_display_as_base makes
+    // the base's for its private classes (type(e).__name__ is 'UFuncTypeError').
     struct Spec {
+        const char* key;
         const char* name;
         const char* qualified;
         const char* base;
         bool exported;
     };
     static const Spec kSpecs[] = {
-        {"AxisError", "numpy.AxisError", "ValueError", true},
-        {"TooHardError", "numpy.TooHardError", "RuntimeError", true},
-        {"UFuncTypeError", "numpy.core._exceptions.UFuncTypeError", "TypeError", false},
-        {"_UFuncCastingError", "numpy.core._exceptions._UFuncCastingError", "UFuncTypeError", false},
-        {"_UFuncOutputCastingError", "numpy.core._exceptions._UFuncOutputCastingError", "_UFuncCastingError", false},
-        {"_ArrayMemoryError", "numpy.core._exceptions._ArrayMemoryError", "MemoryError", false},
+        {"AxisError", "AxisError", "numpy.AxisError", "ValueError", true},
+        {"TooHardError", "TooHardError", "numpy.TooHardError", "RuntimeError", true},
+        {"UFuncTypeError", "UFuncTypeError", "numpy.core._exceptions.UFuncTypeError", "TypeError", false},
+        {"_UFuncCastingError", "UFuncTypeError", "numpy.core._exceptions._UFuncCastingError", "UFuncTypeError", false},
+        {"_UFuncOutputCastingError", "UFuncTypeError", "numpy.core._exceptions._UFuncOutputCastingError", "_UFuncCastingError", false},
+        {"_ArrayMemoryError", "MemoryError", "numpy.core._exceptions._ArrayMemoryError", "MemoryError", false},
     };
     static const std::vector<std::unique_ptr<TypeInfo>> types = [] {
         std::vector<std::unique_ptr<TypeInfo>> all;
@@ -648,10 +656,10 @@ void defineNumpyExceptions(ModuleObject& np)
             type->name = spec.name;
             type->qualifiedName = spec.qualified;
             type->base = builtinTypes().exception(spec.base);
-            for (const auto& made : all)
-                if (made->name == spec.base)
-                    type->base = made.get();
-            registerLibraryException(type.get());
+            for (std::size_t i = 0; i < all.size(); ++i)
+                if (std::string_view(kSpecs[i].key) == spec.base)
+                    type->base = all[i].get();
+            registerLibraryException(spec.key, type.get());
             all.push_back(std::move(type));
         }
         return all;
@@ -693,6 +701,7 @@ ObjectPtr createNumpyModule(Interpreter& interpreter)
     defineUfunc(np, "mod", BinaryOp::Mod, "x1 % x2 in new memory");
     defineFunction(np, owner, "matmul", "(x1, x2, /)", "the matrix product in new memory (a tensor back for tensor inputs)",
                    [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+                       checkUfuncArity("matmul()", args.positional().size());
                        args.bind("matmul()", "(x1, x2, out=None, *, casting=None, order=None, dtype=None, subok=None, signature=None, "
                                              "extobj=None, axes=None, axis=None)");
                        if (!isNone(args.get("out")))

@@ -104,7 +104,7 @@ std::unordered_map<std::string, const TypeInfo*>& libraryExceptions()
 }
 }  // namespace
 
-void registerLibraryException(const TypeInfo* type) { libraryExceptions()[type->name] = type; }
+void registerLibraryException(const std::string& name, const TypeInfo* type) { libraryExceptions()[name] = type; }
 
 const TypeInfo* libraryException(const std::string& name)
 {

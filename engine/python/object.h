@@ -224,8 +224,8 @@ ObjectPtr makeTuple(std::vector<ObjectPtr> items);
 ObjectPtr makeType(const TypeInfo* info);
 
 // Exception classes a library defines (numpy.AxisError, ...), registered by the module that defines them
-// so that `except` and type(e) see them by the names in a PyError's mro.
-void registerLibraryException(const TypeInfo* type);
+// under the class name a PyError's mro holds, so that type(e) finds them.
+void registerLibraryException(const std::string& name, const TypeInfo* type);
 const TypeInfo* libraryException(const std::string& name);
 
 // ---- the Python errors the interpreter raises itself -----------------------------------------------------
