@@ -23,6 +23,7 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <mutex>
 
 namespace av::engine::py {
@@ -367,9 +368,24 @@ const TypeInfo& numpyScalarType(DType dtype)
             case DTypeKind::Float: t.base = &numpyAbstractScalarType("floating"); break;
             }
             t.constructor = [d, name](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-                args.bind(name + "()", "(value=0)");
-                const ObjectPtr& value = args.get("value");
+                for (const auto& [keyword, given] : args.keywords())
+                    throw pythonError("TypeError", "'" + keyword + "' is an invalid keyword argument for this function");
+                if (args.positional().size() > 1)
+                    throw pythonError("TypeError", "function takes at most 1 argument (" + std::to_string(args.positional().size()) +
+                                                       " given)");
+                ObjectPtr value = args.positional().empty() ? nullptr : args.positional()[0];
                 ArrayPtr out = allocateArray(Flavour::Numpy, d, {});
+                if (value && value->kind() == ObjectKind::None) {
+                    // np.float32(None) is nan and np.bool_(None) False; the integer types go through int(None).
+                    if (isFloating(d))
+                        value = makeFloat(std::numeric_limits<double>::quiet_NaN());
+                    else if (d == DType::Bool)
+                        value = falseObject();
+                    else {
+                        CallArgs call({value}, {});
+                        interpreter.call(makeType(&builtinTypes().intType), call);
+                    }
+                }
                 if (value) {
                     std::optional<Scalar> s = scalarArgument(value);
                     if (!s && value->kind() == ObjectKind::Str)

@@ -35,13 +35,14 @@ bool isTensorObject(const ObjectPtr& value)
 bool isNone(const ObjectPtr& value) { return !value || value->kind() == ObjectKind::None; }
 
 // NumPy's C functions (np.array, np.asarray, astype) name a missing first argument this way.
-void requireFirst(const CallArgs& args, const std::string& function, const char* parameter)
+void requireFirst(const CallArgs& args, const std::string& function, const char* parameter, int position = 0)
 {
     if (args.positional().empty()) {
         for (const auto& [keyword, value] : args.keywords())
             if (keyword == parameter)
                 return;
-        throw pythonError("TypeError", function + " missing required argument '" + parameter + "' (pos 0)");
+        throw pythonError("TypeError", function + " missing required argument '" + parameter + "' (pos " + std::to_string(position) +
+                                           ")");
     }
 }
 
@@ -516,6 +517,33 @@ void defineNumpyShapeFunctions(ModuleObject& np)
                            return wrapLikeInput(interpreter, args.get("a"), reversedDims(a));
                        return wrapLikeInput(interpreter, args.get("a"), permute(a, numpyShapeArgument(interpreter, axes)));
                    });
+    defineFunction(np, owner, "expand_dims", "(a, axis)", "a size-1 dim inserted at each axis: a view (an ndarray, also for a tensor)",
+                   [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+                       args.bind("expand_dims()", "(a, axis)");
+                       const ArrayPtr a = numpyArrayLike(interpreter, args.get("a"));
+                       const ObjectPtr& axis = args.get("axis");
+                       Shape axes;
+                       if (axis->kind() == ObjectKind::Tuple || axis->kind() == ObjectKind::List) {
+                           for (const ObjectPtr& item : static_cast<const SequenceObject&>(*axis).items)
+                               axes.push_back(numpyIntArgument(item));
+                       } else if (const std::optional<std::int64_t> n = axis->kind() == ObjectKind::Bool ? std::nullopt : asIndex(axis)) {
+                           axes.push_back(*n);
+                       } else {
+                           throw pythonError("TypeError", "integer argument expected, got " + typeNameOf(axis));
+                       }
+                       return interpreter.wrap(expandDims(a, axes));
+                   });
+    defineFunction(np, owner, "swapaxes", "(a, axis1, axis2)", "two dims exchanged: a view (a tensor's own transpose for a tensor)",
+                   [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+                       args.bind("swapaxes()", "(a, axis1, axis2)");
+                       const ObjectPtr& input = args.get("a");
+                       const std::int64_t axis1 = numpyIntArgument(args.get("axis1"));
+                       const std::int64_t axis2 = numpyIntArgument(args.get("axis2"));
+                       // NumPy calls a.swapaxes(axis1, axis2), which a tensor has (its transpose).
+                       if (isTensorObject(input))
+                           return interpreter.wrap(transpose(selfArray(input), axis1, axis2));
+                       return interpreter.wrap(transpose(numpyArrayLike(interpreter, input), axis1, axis2));
+                   });
     defineFunction(np, owner, "ravel", "(a, order='C')", "a flat view when the memory allows it, else a flat copy (an ndarray)",
                    [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
                        args.bind("ravel()", "(a, order='C')");
@@ -598,7 +626,7 @@ void defineDTypeClass(ModuleObject& np)
     using DTypeObject = NativeObject<DType>;
     const auto payload = [](const ObjectPtr& self) { return static_cast<const DTypeObject&>(*self).payload; };
     dtypeClass.constructor = [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-        requireFirst(args, "dtype()", "dtype");
+        requireFirst(args, "dtype()", "dtype", 1);  // NumPy counts from 1 here
         args.bind("dtype()", "(dtype, align=False, copy=False)");
         const ObjectPtr& value = args.get("dtype");
         if (isNone(value))

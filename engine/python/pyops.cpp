@@ -669,6 +669,14 @@ ObjectPtr Interpreter::Impl::compare(CompareKind op, const ObjectPtr& left, cons
         throw pythonError("TypeError", "'" + std::string(symbolOf(op)) + "' not supported between instances of '" +
                                            typeNameOf(left) + "' and '" + typeNameOf(right) + "'");
     }
+    if ((op == CompareKind::Eq || op == CompareKind::NotEq) && isNumber(left) && isNumber(right)) {
+        // Numbers compare by value even when they are one object: x = float('nan'); x == x is False. (Only
+        // containers compare their items by identity first.)
+        const bool same = left->kind() != ObjectKind::Float && right->kind() != ObjectKind::Float
+                              ? intOf(left) == intOf(right)
+                              : *asDouble(left) == *asDouble(right);
+        return makeBool(same == (op == CompareKind::Eq));
+    }
     if (op == CompareKind::Eq)
         return makeBool(equal(left, right));
     if (op == CompareKind::NotEq)
