@@ -147,6 +147,8 @@ void defineDTypes(ModuleObject& module, const std::string& owner, Flavour flavou
     } else {
         module.attributes["int_"] = makeType(&numpyScalarType(DType::Int64));
         module.attributes["float_"] = makeType(&numpyScalarType(DType::Float64));
+        registerEntry({owner, "int_", "(value=0)", "type", "numpy.int64 under its other name"});
+        registerEntry({owner, "float_", "(value=0)", "type", "numpy.float64 under its other name"});
         module.attributes["ndarray"] = makeType(&ndarrayType());
         registerEntry({owner, "ndarray", "", "type", "the array type"});
     }

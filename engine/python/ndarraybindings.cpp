@@ -181,6 +181,19 @@ void defineNdarray(TypeInfo& t)
         return interpreter.wrap(flatten(selfArray(self), 0, -1, numpyOrderArgument(args.get("order"), MemoryOrder::C)));
     });
 
+    defineMethod(t, owner, "diagonal", "(offset=0, axis1=0, axis2=1)", "the diagonal: a read-only view",
+                 [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
+                     args.bind("diagonal()", "(offset=0, axis1=0, axis2=1)");
+                     const auto get = [&](const char* name, std::int64_t fallback) {
+                         return args.has(name) ? numpyIntArgument(args.get(name)) : fallback;
+                     };
+                     return interpreter.wrap(diagonal(selfArray(self), get("offset", 0), get("axis1", 0), get("axis2", 1)));
+                 });
+    // Python's protocols on arrays live in the interpreter's core (pyops.cpp); listed here for the table.
+    registerEntry({owner, "__len__", "()", "method", "len(a): the size of the first dim (TypeError for 0-d)"});
+    registerEntry({owner, "__iter__", "()", "method", "for row in a: each row is a view (a NumPy scalar for 1-d)"});
+    registerEntry({owner, "__contains__", "(value)", "method", "value in a: (a == value).any()"});
+
     // ---- copies and views ------------------------------------------------------------------------------
     defineMethod(t, owner, "copy", "(order='C')", "a copy with its own memory", [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
         args.bind("copy()", "(order=None)");
