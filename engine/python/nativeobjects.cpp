@@ -2,6 +2,7 @@
 
 #include "bindings.h"
 #include "interpreterimpl.h"
+#include "modulebindings.h"
 #include "registry.h"
 
 #include "engine/autograd.h"
@@ -83,13 +84,16 @@ TypeInfo& numpyDTypeType(DType dtype)
             t.methods["__str__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
                 return str(std::string(numpyName(static_cast<const DTypeObject&>(*self).payload)));
             };
-            t.methods["__eq__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+            t.methods["__eq__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
                 // NumPy compares with whatever np.dtype(other) makes (None is float64) and answers False,
                 // never an error, when other is no dtype at all (d == 'nosuch', d == 3).
                 const ObjectPtr& value = args.positional().at(0);
                 std::optional<DType> other;
                 try {
-                    other = value->kind() == ObjectKind::None ? DType::Float64 : dtypeArgument(value, Flavour::Numpy, "");
+                    if (value->kind() == ObjectKind::None)
+                        other = DType::Float64;
+                    else if (value->kind() != ObjectKind::DType || value->type()->isSubtypeOf(&numpyDTypeClass()))
+                        other = numpyDTypeArgument(interpreter, value);  // a torch dtype is never equal
                 } catch (const PyError&) {
                     other.reset();
                 }

@@ -1457,8 +1457,7 @@ std::string Interpreter::Impl::formatValue(const ObjectPtr& value, const std::st
                 else
                     return makeInt(static_cast<std::int64_t>(v));
             });
-            if (array.isNdarray() && spec.empty())
-                return str(value);
+            // Even with an empty spec: f"{np.float32(0.1)}" is '0.10000000149011612', the Python float's text.
             return formatValue(item, spec);
         }
         if (!spec.empty())
