@@ -13,6 +13,7 @@
 #include "engine/copies.h"
 #include "engine/creation.h"
 #include "engine/elementwise.h"
+#include "engine/reductions.h"
 
 #include <cctype>
 
@@ -330,6 +331,18 @@ ArrayPtr numpyArrayLike(Interpreter& interpreter, const ObjectPtr& value)
     if (value->kind() == ObjectKind::Array)
         return asNumpyOperand(selfArray(value));
     return fromData(interpreter, Flavour::Numpy, value, {}, true);
+}
+
+ArrayPtr numpyAnyAll(const ArrayPtr& array, const ReduceDims& axes, bool keepdims, bool all)
+{
+    // Counted with the engine's own ops: any = count(a != 0) > 0, all = count(a == 0) == 0 (NaN is nonzero).
+    const Value zero = Scalar(std::int64_t{0});
+    const ArrayPtr hits = std::get<ArrayPtr>(binary(all ? BinaryOp::Eq : BinaryOp::Ne, Value(array), zero));
+    ReduceOptions options;
+    options.dims = axes;
+    options.keepdim = keepdims;
+    const ArrayPtr counts = engine::sum(hits, options);
+    return std::get<ArrayPtr>(binary(all ? BinaryOp::Eq : BinaryOp::Gt, Value(counts), zero));
 }
 
 ArrayPtr tensorArrayWrap(const ArrayPtr& result)

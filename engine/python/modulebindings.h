@@ -41,6 +41,9 @@ ReduceDims numpyAxisArgument(const ObjectPtr& value);
 // An array-like as NumPy functions read it (np.asarray): an ndarray itself, a tensor through
 // Tensor.__array__ (a view of its memory), or a new array from a number or a nested list.
 ArrayPtr numpyArrayLike(Interpreter& interpreter, const ObjectPtr& value);
+// a.any(axis, keepdims) / a.all(...): whether any / every element is nonzero along the axes, as a new
+// bool array (a NumPy scalar when every axis is reduced).
+ArrayPtr numpyAnyAll(const ArrayPtr& array, const ReduceDims& axes, bool keepdims, bool all);
 // Tensor.__array_wrap__: how a NumPy function hands a result back when an input was a tensor.
 ArrayPtr tensorArrayWrap(const ArrayPtr& result);
 

@@ -292,6 +292,23 @@ void defineNdarray(TypeInfo& t)
             return none();
         });
     };
+    for (const bool all : {false, true}) {
+        const char* name = all ? "all" : "any";
+        defineMethod(t, owner, name, "(axis=None, out=None, keepdims=False)",
+                     all ? "whether every element is nonzero (new memory; a NumPy bool_ when every axis is reduced)"
+                         : "whether any element is nonzero (new memory; a NumPy bool_ when every axis is reduced)",
+                     [all](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
+                         CallArgs call = withSelf(self, args);
+                         call.bind(all ? "_all()" : "_any()", "(a, axis=None, dtype=None, out=None, keepdims=False, *, where=None)");
+                         if (!isNone(call.get("out")))
+                             throw pythonError("TypeError", "output must be an array");
+                         if (!isNone(call.get("dtype")) || (call.has("where") && !isNone(call.get("where"))))
+                             throw pythonError("NotImplementedError", std::string("aliasview does not support ndarray.") +
+                                                                          (all ? "all" : "any") + "() with dtype= or where=");
+                         return interpreter.wrap(numpyAnyAll(selfArray(self), numpyAxisArgument(call.get("axis")),
+                                                             boolArgument(interpreter, call.get("keepdims")), all));
+                     });
+    }
     reduction("sum", Kind::Sum, "(axis=None, dtype=None, out=None, keepdims=False)",
               "sum of elements in new memory; a NumPy scalar when every axis is reduced");
     reduction("mean", Kind::Mean, "(axis=None, dtype=None, out=None, keepdims=False)",

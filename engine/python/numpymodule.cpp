@@ -101,7 +101,7 @@ ArrayPtr inOrder(const ArrayPtr& made, MemoryOrder order)
         message += " * (tuple of ints dim, bool keepdim, *, torch.dtype dtype)\n" + std::string(noteRest ? note : "");
         message += " * (tuple of names dim, bool keepdim, *, torch.dtype dtype)\n" + std::string(noteRest ? note : "");
     } else {
-        message += " * ()\n * (Tensor other)\n";
+        message += name == "any" || name == "all" ? " * ()\n" : " * ()\n * (Tensor other)\n";
         message += " * (int dim, bool keepdim)\n" + std::string(keepdims ? "" : note);
         message += " * (name dim, bool keepdim)\n" + std::string(keepdims ? "" : note);
     }
@@ -610,6 +610,23 @@ void defineNumpyReductions(ModuleObject& np)
                            return none();
                        });
     };
+    for (const bool all : {false, true}) {
+        const char* name = all ? "all" : "any";
+        defineFunction(np, owner, name, "(a, axis=None, out=None, keepdims=False)",
+                       all ? "whether every element is nonzero (new memory)" : "whether any element is nonzero (new memory)",
+                       [all, name](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+                           args.bind(std::string(name) + "()", "(a, axis=None, out=None, keepdims=False, *, where=None)");
+                           if (!isNone(args.get("out")) || (args.has("where") && !isNone(args.get("where"))))
+                               unsupported(std::string("np.") + name + "() with out= or where=");
+                           if (isTensorObject(args.get("a"))) {
+                               const ObjectPtr& axis = args.get("axis");
+                               tensorReductionRefusal(name, isNone(axis) ? "NoneType" : typeNameOf(axis), args.has("keepdims"));
+                           }
+                           const ArrayPtr a = numpyArrayLike(interpreter, args.get("a"));
+                           return interpreter.wrap(numpyAnyAll(a, numpyAxisArgument(args.get("axis")),
+                                                               boolArgument(interpreter, args.get("keepdims")), all));
+                       });
+    }
     reduction("sum", "sum", Kind::Sum, "sum of elements (new memory; a NumPy scalar when every axis is reduced)");
     reduction("mean", "mean", Kind::Mean, "mean of elements (new memory; a NumPy scalar when every axis is reduced)");
     reduction("max", "max", Kind::Max, "largest element (new memory; a NumPy scalar when every axis is reduced)");

@@ -64,6 +64,18 @@ try:
     print("np.max(t, axis=0) -> no error")
 except Exception as ex:
     print("np.max(t, axis=0) ->", type(ex).__name__ + ":", ex)
+try:
+    np.any(t)
+except TypeError as e:
+    print(str(e).splitlines()[0])
+try:
+    np.all(t, axis=0, keepdims=True)
+except TypeError as e:
+    print(e)
+try:
+    np.min(t, keepdims=True)
+except TypeError as e:
+    print(e)
 with torch.no_grad():
     print(np.asarray(g))
 np.mean(t, keepdims=True)
