@@ -144,6 +144,9 @@ void defineNdarray(TypeInfo& t)
                          throw pythonError("TypeError", "reshape() takes exactly 1 argument (0 given)");
                      args.bind("reshape()", "(*shape, order=None)");
                      const MemoryOrder order = numpyOrderArgument(args.get("order"), MemoryOrder::C);
+                     // a.reshape(None) keeps the shape: a new view.
+                     if (args.variadic().size() == 1 && args.variadic()[0]->kind() == ObjectKind::None)
+                         return interpreter.wrap(reshape(selfArray(self), selfArray(self)->sizes(), order));
                      return interpreter.wrap(reshape(selfArray(self), numpyShapeArguments(interpreter, args.variadic()), order));
                  });
     defineMethod(t, owner, "transpose", "(*axes)", "the dims reversed, or permuted as axes says: a view",

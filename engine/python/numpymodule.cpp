@@ -218,8 +218,10 @@ void defineNumpyFactories(ModuleObject& np)
                                args.bind(function, "(a, dtype=None, order='K', subok=True, shape=None)");
                            CreationOptions options;
                            options.dtype = numpyDTypeArgument(interpreter, args.get("dtype"));
-                           const MemoryOrder order = numpyOrderArgument(args.get("order"), MemoryOrder::K);
+                           MemoryOrder order = numpyOrderArgument(args.get("order"), MemoryOrder::K);
                            ArrayPtr prototype = numpyArrayLike(interpreter, args.get("a"));
+                           if (order == MemoryOrder::A)  // F when the prototype is F- and not C-contiguous, else C
+                               order = prototype->isFContiguous() && !prototype->isContiguous() ? MemoryOrder::F : MemoryOrder::C;
                            if (!isNone(args.get("shape"))) {
                                // A new shape keeps only the dtype (NumPy lays it out in C order).
                                const Shape shape = numpyShapeArgument(interpreter, args.get("shape"));
@@ -505,7 +507,8 @@ void defineNumpyShapeFunctions(ModuleObject& np)
                        if (order && order->kind() != ObjectKind::Str && !isNone(order))
                            throw pythonError("TypeError", "order must be str, not " + typeNameOf(order));
                        const ArrayPtr a = numpyArrayLike(interpreter, args.get("a"));
-                       const Shape shape = numpyShapeArgument(interpreter, args.get("newshape"));
+                       const ObjectPtr& newshape = args.get("newshape");
+                       const Shape shape = isNone(newshape) ? a->sizes() : numpyShapeArgument(interpreter, newshape);
                        return wrapLikeInput(interpreter, args.get("a"), reshape(a, shape, numpyOrderArgument(order, MemoryOrder::C)));
                    });
     defineFunction(np, owner, "transpose", "(a, axes=None)", "the dims reversed or permuted: a view",

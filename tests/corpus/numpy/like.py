@@ -6,7 +6,7 @@ z = np.zeros_like(a)
 print(z, z.dtype, z.strides, np.shares_memory(z, a), z.base is None)
 t = np.ones_like(a.T)
 print(t, t.strides, t.flags['F_CONTIGUOUS'])
-print(np.zeros_like(a.T, order='C').strides, np.zeros_like(a, order='F').strides, np.zeros_like(a.T, order='A').strides)
+print(np.zeros_like(a.T, order='C').strides, np.zeros_like(a, order='F').strides, np.zeros_like(a.T, order='A').strides, np.zeros_like(a.T[:, ::2], order='A').strides, np.zeros_like(a.T[::2], order='K').strides)
 print(np.zeros_like(a, dtype=np.float32), np.ones_like(a, dtype=bool), np.zeros_like(a, shape=(3,)), np.ones_like(a, shape=(2, 2)).dtype)
 s = a[:, ::2]
 print(np.zeros_like(s).strides, np.ones_like(a[::-1]).strides, np.zeros_like(a[:, ::-1]).strides)
