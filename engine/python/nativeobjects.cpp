@@ -582,7 +582,7 @@ TypeInfo& flagsType()
                 throw pythonError("ValueError", "Cannot set flags on array scalars.");
             if (name == "ALIGNED" || name == "A") {
                 if (!value)
-                    throw pythonError("TypeError", "aliasview keeps every array aligned: cannot clear the ALIGNED flag");
+                    throw pythonError("NotImplementedError", "aliasview does not support clearing the ALIGNED flag: its arrays are always aligned");
                 return none();
             }
             if (name == "WRITEBACKIFCOPY" || name == "X") {
