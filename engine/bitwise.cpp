@@ -1,4 +1,5 @@
 #include "bitwise.h"
+#include "views.h"
 
 #include "arrayfactory.h"
 #include "copykernel.h"
@@ -118,8 +119,8 @@ ArrayPtr bitwise(BitwiseOp op, const Value& lhs, const Value& rhs)
     Shape shape;
     if (!broadcastShapes(sizesOf(lhs), sizesOf(rhs), shape)) {
         if (flavour == Flavour::Numpy)
-            throw valueError(concat("operands could not be broadcast together with shapes ", formatTuple(sizesOf(lhs)), " ",
-                                    formatTuple(sizesOf(rhs)), " "));
+            throw valueError(concat("operands could not be broadcast together with shapes ", numpyShapeString(sizesOf(lhs)), " ",
+                                    numpyShapeString(sizesOf(rhs)), " "));
         throw runtimeError("The size of tensor a must match the size of tensor b for a bitwise operation");
     }
     ArrayPtr out = run(op, asArray(lhs, dtype, flavour), asArray(rhs, dtype, flavour), dtype, flavour, shape);

@@ -28,4 +28,8 @@ void defineShared(TypeInfo& type, const std::string& owner, Flavour flavour);
 void defineTensor(TypeInfo& type);
 void defineNdarray(TypeInfo& type);
 
+// NumPy's abstract scalar classes, by name: "generic" (which holds every scalar's attributes), "number",
+// "integer", "signedinteger", "unsignedinteger", "inexact", "floating".
+const TypeInfo& numpyAbstractScalarType(std::string_view name);
+
 }  // namespace av::engine::py

@@ -4,6 +4,7 @@
 #include "arraybindings.h"
 #include "bindings.h"
 #include "interpreterimpl.h"
+#include "modulebindings.h"
 #include "nativeobjects.h"
 #include "registry.h"
 
@@ -20,6 +21,9 @@
 #include "engine/views.h"
 
 #include <array>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
 #include <mutex>
 
 namespace av::engine::py {
@@ -236,27 +240,161 @@ const TypeInfo& ndarrayType()
     return type;
 }
 
+namespace {
+
+// np.int8('3') / np.float32('2.5') / np.bool_('x'): Python's int(), float() and truth of a string.
+Scalar scalarFromString(Interpreter& interpreter, const std::string& text, DType dtype)
+{
+    if (dtype == DType::Bool)
+        return Scalar(!text.empty());
+    std::size_t begin = text.find_first_not_of(" \t\n\r\f\v");
+    std::size_t end = text.find_last_not_of(" \t\n\r\f\v");
+    const std::string trimmed = begin == std::string::npos ? std::string() : text.substr(begin, end - begin + 1);
+    if (isFloating(dtype)) {
+        char* stop = nullptr;
+        const double v = trimmed.empty() ? 0.0 : std::strtod(trimmed.c_str(), &stop);
+        if (trimmed.empty() || stop != trimmed.c_str() + trimmed.size() || trimmed.find_first_of("xXpP") != std::string::npos)
+            throw pythonError("ValueError", "could not convert string to float: " + interpreter.repr(makeStr(text)));
+        return Scalar(v);
+    }
+    std::size_t digits = trimmed.empty() || (trimmed[0] != '-' && trimmed[0] != '+') ? 0 : 1;
+    const bool valid = digits < trimmed.size() &&
+                       trimmed.find_first_not_of("0123456789", digits) == std::string::npos && trimmed.size() - digits < 19;
+    if (!valid)
+        throw pythonError("ValueError", "invalid literal for int() with base 10: " + interpreter.repr(makeStr(text)));
+    return Scalar(static_cast<std::int64_t>(std::stoll(trimmed)));
+}
+
+// A NumPy scalar's value as a fresh 0-d ndarray: what NumPy's scalar methods work on (PyArray_FromScalar),
+// so that s.fill(3) or s.view() never touch the scalar itself.
+ArrayPtr scalarAsArray(const Array& scalar)
+{
+    ArrayPtr out = allocateArray(Flavour::Numpy, scalar.dtype(), {});
+    std::memcpy(out->data(), scalar.data(), static_cast<std::size_t>(scalar.itemsize()));
+    return out;
+}
+
+// PyArray_Return: a 0-d ndarray result of a scalar's method becomes a new NumPy scalar.
+ObjectPtr scalarResult(Interpreter& interpreter, const ObjectPtr& result)
+{
+    if (result->kind() != ObjectKind::Array)
+        return result;
+    const Array& array = *selfArray(result);
+    if (!array.isNdarray() || array.dim() != 0)
+        return result;
+    ArrayPtr out = scalarAsArray(array);
+    out->setNumpyScalar(true);
+    return interpreter.wrap(out);
+}
+
+// numpy.generic: the attributes and methods every NumPy scalar has, which are ndarray's applied to a 0-d
+// copy of the scalar, with a 0-d result turned back into a scalar.
+TypeInfo makeGenericType()
+{
+    TypeInfo t = makeArrayType("generic", "numpy.generic");
+    const TypeInfo& ndarray = ndarrayType();
+    for (const auto& [name, method] : ndarray.methods) {
+        if (name.rfind("__", 0) == 0)
+            continue;
+        t.methods[name] = [method](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
+            const ObjectPtr temporary = interpreter.wrap(scalarAsArray(*selfArray(self)));
+            return scalarResult(interpreter, method(interpreter, temporary, args));
+        };
+    }
+    t.properties = ndarray.properties;
+    t.properties.erase("ctypes");  // NumPy scalars have no ctypes
+    t.properties["base"] = [](Interpreter&, const ObjectPtr&) { return none(); };
+    t.properties["T"] = [](Interpreter&, const ObjectPtr& self) { return self; };
+    const Getter interface = ndarray.properties.at("__array_interface__");
+    t.properties["__array_interface__"] = [interface](Interpreter& interpreter, const ObjectPtr& self) {
+        // NumPy describes a scalar through a 0-d array it keeps alive under '__ref'.
+        const ObjectPtr temporary = interpreter.wrap(scalarAsArray(*selfArray(self)));
+        ObjectPtr dict = interface(interpreter, temporary);
+        static_cast<DictObject&>(*dict).entries.emplace_back(makeStr("__ref"), temporary);
+        return dict;
+    };
+    for (const auto& [name, getter] : ndarray.properties)
+        if (name != "ctypes")
+            registerEntry({"numpy.generic", name, "", "attribute", "as for ndarray (a NumPy scalar is 0-d and read-only)"});
+    for (const auto& [name, method] : ndarray.methods)
+        if (name.rfind("__", 0) != 0)
+            registerEntry({"numpy.generic", name, "", "method", "ndarray's, applied to a 0-d copy; a 0-d result is a new scalar"});
+    return t;
+}
+
+}  // namespace
+
+const TypeInfo& numpyAbstractScalarType(std::string_view name)
+{
+    // NumPy's scalar hierarchy: float32 -> floating -> inexact -> number -> generic, int8 -> signedinteger
+    // -> integer -> number, uint8 -> unsignedinteger -> integer, bool_ -> generic.
+    static std::array<TypeInfo, 7> types;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        types[0] = makeGenericType();
+        types[1] = makeArrayType("number", "numpy.number");
+        types[2] = makeArrayType("integer", "numpy.integer");
+        types[3] = makeArrayType("signedinteger", "numpy.signedinteger");
+        types[4] = makeArrayType("unsignedinteger", "numpy.unsignedinteger");
+        types[5] = makeArrayType("inexact", "numpy.inexact");
+        types[6] = makeArrayType("floating", "numpy.floating");
+        types[1].base = &types[0];
+        types[2].base = &types[1];
+        types[3].base = &types[2];
+        types[4].base = &types[2];
+        types[5].base = &types[1];
+        types[6].base = &types[5];
+    });
+    for (const TypeInfo& t : types)
+        if (t.name == name)
+            return t;
+    AV_INTERNAL_ASSERT(false, "no NumPy scalar type ", name);
+    return types[0];
+}
+
 const TypeInfo& numpyScalarType(DType dtype)
 {
-    // np.float32(2.5) is a NumPy scalar: most ndarray attributes work on it too, so its type derives from
-    // ndarray's here (NumPy shares them through numpy.generic).
     static std::array<TypeInfo, kDTypeCount> types = [] {
         std::array<TypeInfo, kDTypeCount> all;
         for (int i = 0; i < kDTypeCount; ++i) {
             const DType d = static_cast<DType>(i);
             const std::string name = d == DType::Bool ? "bool_" : std::string(numpyName(d));
-            all[static_cast<std::size_t>(i)] = makeArrayType(name, "numpy." + name);
-            all[static_cast<std::size_t>(i)].base = &ndarrayType();
-            all[static_cast<std::size_t>(i)].constructor = [d](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
-                args.bind(std::string(numpyName(d)) + "()", "(value=0)");
-                const ObjectPtr& value = args.get("value");
+            TypeInfo& t = all[static_cast<std::size_t>(i)];
+            t = makeArrayType(name, "numpy." + name);
+            switch (kindOf(d)) {
+            case DTypeKind::Bool: t.base = &numpyAbstractScalarType("generic"); break;
+            case DTypeKind::Unsigned: t.base = &numpyAbstractScalarType("unsignedinteger"); break;
+            case DTypeKind::Signed: t.base = &numpyAbstractScalarType("signedinteger"); break;
+            case DTypeKind::Float: t.base = &numpyAbstractScalarType("floating"); break;
+            }
+            t.constructor = [d, name](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+                for (const auto& [keyword, given] : args.keywords())
+                    throw pythonError("TypeError", "'" + keyword + "' is an invalid keyword argument for this function");
+                if (args.positional().size() > 1)
+                    throw pythonError("TypeError", "function takes at most 1 argument (" + std::to_string(args.positional().size()) +
+                                                       " given)");
+                ObjectPtr value = args.positional().empty() ? nullptr : args.positional()[0];
                 ArrayPtr out = allocateArray(Flavour::Numpy, d, {});
+                if (value && value->kind() == ObjectKind::None) {
+                    // np.float32(None) is nan and np.bool_(None) False; the integer types go through int(None).
+                    if (isFloating(d))
+                        value = makeFloat(std::numeric_limits<double>::quiet_NaN());
+                    else if (d == DType::Bool)
+                        value = falseObject();
+                    else {
+                        CallArgs call({value}, {});
+                        interpreter.call(makeType(&builtinTypes().intType), call);
+                    }
+                }
                 if (value) {
-                    const std::optional<Scalar> s = scalarArgument(value);
+                    std::optional<Scalar> s = scalarArgument(value);
+                    if (!s && value->kind() == ObjectKind::Str)
+                        s = scalarFromString(interpreter, static_cast<const StrObject&>(*value).value, d);
                     if (!s) {
-                        if (value->kind() == ObjectKind::Array)
-                            return interpreter.wrap(astype(selfArray(value), d));
-                        throw pythonError("TypeError", "aliasview makes NumPy scalars from numbers only");
+                        // np.float32(array or list) is the array converted: np.array(value, dtype).
+                        CreationOptions options;
+                        options.dtype = d;
+                        return interpreter.wrap(fromData(interpreter, Flavour::Numpy, value, options, true));
                     }
                     storeScalar(out->data(), d, *s, Flavour::Numpy);
                 }

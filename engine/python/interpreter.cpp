@@ -727,8 +727,11 @@ void Interpreter::Impl::runHandlers(const TryStmt& stmt, const RaisedError& rais
 ObjectPtr Interpreter::Impl::exceptionObject(const PyError& error) const
 {
     const TypeInfo* type = builtinTypes().exception(error.typeName());
-    for (std::size_t i = 0; !type && i < error.mro().size(); ++i)
-        type = builtinTypes().exception(error.mro()[i]);
+    for (std::size_t i = 0; !type && i < error.mro().size(); ++i) {
+        type = libraryException(error.mro()[i]);  // numpy.AxisError before its base ValueError
+        if (!type)
+            type = builtinTypes().exception(error.mro()[i]);
+    }
     return std::make_shared<ExceptionObject>(type ? type : builtinTypes().exception("Exception"), error);
 }
 

@@ -2,6 +2,7 @@
 
 #include "bindings.h"
 #include "interpreterimpl.h"
+#include "modulebindings.h"
 #include "registry.h"
 
 #include "engine/autograd.h"
@@ -56,6 +57,16 @@ TypeInfo& torchDTypeType()
     return type;
 }
 
+}  // namespace
+
+TypeInfo& numpyDTypeClass()
+{
+    static TypeInfo type = makeTypeInfo("dtype", "numpy.dtype");
+    return type;
+}
+
+namespace {
+
 // np.dtype('float32'): its type prints as <class 'numpy.dtype[float32]'>, one per dtype.
 TypeInfo& numpyDTypeType(DType dtype)
 {
@@ -64,7 +75,8 @@ TypeInfo& numpyDTypeType(DType dtype)
         for (int i = 0; i < kDTypeCount; ++i) {
             const DType d = static_cast<DType>(i);
             const std::string scalarName = d == DType::Bool ? "bool_" : std::string(numpyName(d));
-            all[static_cast<std::size_t>(i)] = makeTypeInfo("dtype[" + scalarName + "]", "numpy.dtype[" + scalarName + "]");
+            all[static_cast<std::size_t>(i)] =
+                makeTypeInfo("dtype[" + scalarName + "]", "numpy.dtype[" + scalarName + "]", &numpyDTypeClass());
             TypeInfo& t = all[static_cast<std::size_t>(i)];
             t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
                 return str(numpyDTypeRepr(static_cast<const DTypeObject&>(*self).payload));
@@ -72,8 +84,19 @@ TypeInfo& numpyDTypeType(DType dtype)
             t.methods["__str__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
                 return str(std::string(numpyName(static_cast<const DTypeObject&>(*self).payload)));
             };
-            t.methods["__eq__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
-                const std::optional<DType> other = dtypeArgument(args.positional().at(0), Flavour::Numpy, "");
+            t.methods["__eq__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
+                // NumPy compares with whatever np.dtype(other) makes (None is float64) and answers False,
+                // never an error, when other is no dtype at all (d == 'nosuch', d == 3).
+                const ObjectPtr& value = args.positional().at(0);
+                std::optional<DType> other;
+                try {
+                    if (value->kind() == ObjectKind::None)
+                        other = DType::Float64;
+                    else if (value->kind() != ObjectKind::DType || value->type()->isSubtypeOf(&numpyDTypeClass()))
+                        other = numpyDTypeArgument(interpreter, value);  // a torch dtype is never equal
+                } catch (const PyError&) {
+                    other.reset();
+                }
                 return makeBool(other && *other == static_cast<const DTypeObject&>(*self).payload);
             };
             t.properties["name"] = [](Interpreter&, const ObjectPtr& self) {
@@ -476,6 +499,17 @@ const ArrayPtr& arrayRefOf(const ObjectPtr& self) { return static_cast<const Arr
 
 bool flagValue(const Array& a, const std::string& name)
 {
+    // The combined flags NumPy derives from the basic ones.
+    if (name == "FNC")
+        return a.isFContiguous() && !a.isContiguous();
+    if (name == "FORC")
+        return a.isFContiguous() || a.isContiguous();
+    if (name == "BEHAVED" || name == "B")
+        return flagValue(a, "ALIGNED") && flagValue(a, "WRITEABLE");
+    if (name == "CARRAY" || name == "CA")
+        return flagValue(a, "BEHAVED") && a.isContiguous();
+    if (name == "FARRAY" || name == "FA")
+        return flagValue(a, "BEHAVED") && a.isFContiguous() && !a.isContiguous();
     if (name == "C_CONTIGUOUS" || name == "C" || name == "CONTIGUOUS")
         return a.isContiguous();
     if (name == "F_CONTIGUOUS" || name == "F" || name == "FORTRAN")
@@ -483,12 +517,23 @@ bool flagValue(const Array& a, const std::string& name)
     if (name == "OWNDATA" || name == "O")
         return a.ownsData();
     if (name == "WRITEABLE" || name == "W")
-        return a.writeable();
+        return a.writeable() && !a.isNumpyScalar();  // NumPy scalars are immutable
     if (name == "ALIGNED" || name == "A")
         return a.bufferByteOffset() % a.itemsize() == 0;
     if (name == "WRITEBACKIFCOPY" || name == "X")
         return false;
-    throw pythonError("KeyError", "'" + name + "'");
+    throw pythonError("KeyError", "'Unknown flag'");
+}
+
+// a.flags.writeable = v: NumPy refuses to make an array writeable whose base is not, and any flag change
+// on a scalar.
+void setWriteableFlag(const ArrayPtr& array, bool value)
+{
+    if (array->isNumpyScalar())
+        throw pythonError("ValueError", "Cannot set flags on array scalars.");
+    if (value && !array->writeable() && array->base() && array->base()->isNdarray() && !array->base()->writeable())
+        throw pythonError("ValueError", "cannot set WRITEABLE flag to True of this array");
+    array->setWriteable(value);
 }
 
 TypeInfo& flagsType()
@@ -498,7 +543,7 @@ TypeInfo& flagsType()
         t.methods["__getitem__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
             const ObjectPtr& key = args.positional().at(0);
             if (key->kind() != ObjectKind::Str)
-                throw pythonError("KeyError", "Unknown flag");
+                throw pythonError("KeyError", "'Unknown flag'");
             return makeBool(flagValue(*arrayRefOf(self), strOf(key)));
         };
         t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
@@ -511,6 +556,8 @@ TypeInfo& flagsType()
         };
         for (const auto& [attribute, flag] : std::initializer_list<std::pair<const char*, const char*>>{
                  {"c_contiguous", "C_CONTIGUOUS"}, {"f_contiguous", "F_CONTIGUOUS"}, {"contiguous", "C_CONTIGUOUS"},
+                 {"fortran", "F_CONTIGUOUS"}, {"fnc", "FNC"}, {"forc", "FORC"}, {"behaved", "BEHAVED"}, {"carray", "CARRAY"},
+                 {"farray", "FARRAY"},
                  {"owndata", "OWNDATA"}, {"writeable", "WRITEABLE"}, {"aligned", "ALIGNED"}, {"writebackifcopy", "WRITEBACKIFCOPY"}}) {
             const std::string flagName = flag;
             t.properties[attribute] = [flagName](Interpreter&, const ObjectPtr& self) {
@@ -519,12 +566,31 @@ TypeInfo& flagsType()
         }
         // a.flags.writeable = False: NumPy refuses to make an array writeable whose base is not.
         t.methods["__setattr__writeable"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
-            const ArrayPtr& array = arrayRefOf(self);
-            const bool value = interpreter.truthy(args.positional().at(0));
-            if (value && !array->writeable() && array->base() && array->base()->isNdarray() && !array->base()->writeable())
-                throw pythonError("ValueError", "cannot set WRITEABLE flag to True of this array");
-            array->setWriteable(value);
+            setWriteableFlag(arrayRefOf(self), interpreter.truthy(args.positional().at(0)));
             return none();
+        };
+        // a.flags['WRITEABLE'] = False: only the settable flags are keys here, as in NumPy.
+        t.methods["__setitem__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
+            const ObjectPtr& key = args.positional().at(0);
+            const std::string name = key->kind() == ObjectKind::Str ? strOf(key) : std::string();
+            const bool value = interpreter.truthy(args.positional().at(1));
+            if (name == "WRITEABLE" || name == "W") {
+                setWriteableFlag(arrayRefOf(self), value);
+                return none();
+            }
+            if (arrayRefOf(self)->isNumpyScalar())
+                throw pythonError("ValueError", "Cannot set flags on array scalars.");
+            if (name == "ALIGNED" || name == "A") {
+                if (!value)
+                    throw pythonError("NotImplementedError", "aliasview does not support clearing the ALIGNED flag: its arrays are always aligned");
+                return none();
+            }
+            if (name == "WRITEBACKIFCOPY" || name == "X") {
+                if (value)
+                    throw pythonError("ValueError", "cannot set WRITEBACKIFCOPY flag to True");
+                return none();
+            }
+            throw pythonError("KeyError", "'Unknown flag'");
         };
         return t;
     }();

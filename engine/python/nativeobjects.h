@@ -22,6 +22,9 @@ namespace av::engine::py {
 ObjectPtr torchDTypeObject(DType dtype);
 // np.dtype('float32'): what ndarray.dtype returns.
 ObjectPtr numpyDTypeObject(DType dtype);
+// numpy.dtype itself: the class every numpy.dtype[float32] ... derives from. numpymodule.cpp gives it its
+// constructor and the attributes all dtypes share.
+TypeInfo& numpyDTypeClass();
 // A dtype argument as either library accepts it: torch.float32, np.float32 (a type), np.dtype('float32'),
 // 'float32', or Python's float / int / bool. flavour decides what float and int mean.
 std::optional<DType> dtypeArgument(const ObjectPtr& value, Flavour flavour, std::string_view function);

@@ -96,6 +96,22 @@ const TypeInfo* Builtins::exception(const std::string& name) const
     return it == exceptions.end() ? nullptr : it->second.get();
 }
 
+namespace {
+std::unordered_map<std::string, const TypeInfo*>& libraryExceptions()
+{
+    static std::unordered_map<std::string, const TypeInfo*> types;
+    return types;
+}
+}  // namespace
+
+void registerLibraryException(const std::string& name, const TypeInfo* type) { libraryExceptions()[name] = type; }
+
+const TypeInfo* libraryException(const std::string& name)
+{
+    const auto it = libraryExceptions().find(name);
+    return it == libraryExceptions().end() ? nullptr : it->second;
+}
+
 PyError pythonError(const std::string& name, std::string message)
 {
     std::vector<std::string> mro;

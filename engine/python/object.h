@@ -223,6 +223,11 @@ ObjectPtr makeList(std::vector<ObjectPtr> items);
 ObjectPtr makeTuple(std::vector<ObjectPtr> items);
 ObjectPtr makeType(const TypeInfo* info);
 
+// Exception classes a library defines (numpy.AxisError, ...), registered by the module that defines them
+// under the class name a PyError's mro holds, so that type(e) finds them.
+void registerLibraryException(const std::string& name, const TypeInfo* type);
+const TypeInfo* libraryException(const std::string& name);
+
 // ---- the Python errors the interpreter raises itself -----------------------------------------------------
 
 // The builtin exception `name` ("TypeError", "NameError", ...) with its Python bases.

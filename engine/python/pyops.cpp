@@ -23,8 +23,9 @@ namespace av::engine::py {
 std::string typeNameOf(const ObjectPtr& object)
 {
     const TypeInfo* type = object->type();
-    // Messages name NumPy's types with their module ("numpy.ndarray", "numpy.float64").
-    if (type->qualifiedName.rfind("numpy.", 0) == 0)
+    // Messages name NumPy's types with their module ("numpy.ndarray", "numpy.float64"): tp_name of a type
+    // written in C. Its classes written in Python (numpy.core._internal._ctypes) go by their bare name.
+    if (type->qualifiedName.rfind("numpy.", 0) == 0 && type->qualifiedName.rfind("numpy.core._internal.", 0) != 0)
         return type->qualifiedName;
     return type->name;
 }
@@ -224,9 +225,19 @@ ObjectPtr numberOp(BinOpKind op, const ObjectPtr& a, const ObjectPtr& b)
         const std::int64_t x = intOf(a), y = intOf(b);
         std::int64_t r = 0;
         switch (op) {
-        case BinOpKind::Add: return makeInt(checkedInt(__builtin_add_overflow(x, y, &r), r));
-        case BinOpKind::Sub: return makeInt(checkedInt(__builtin_sub_overflow(x, y, &r), r));
-        case BinOpKind::Mul: return makeInt(checkedInt(__builtin_mul_overflow(x, y, &r), r));
+        // The overflow test must run before r is read: function arguments are unsequenced.
+        case BinOpKind::Add: {
+            const bool overflow = __builtin_add_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
+        case BinOpKind::Sub: {
+            const bool overflow = __builtin_sub_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
+        case BinOpKind::Mul: {
+            const bool overflow = __builtin_mul_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
         case BinOpKind::Div:
             if (y == 0)
                 throw pythonError("ZeroDivisionError", "division by zero");
@@ -645,10 +656,26 @@ ObjectPtr Interpreter::Impl::compare(CompareKind op, const ObjectPtr& left, cons
         const std::optional<Value> a = operandOf(left), b = operandOf(right);
         if (a && b)
             return self.wrap(engine::binary(*engineCompare(op), *a, *b));
+        // NumPy compares with a list or tuple elementwise, as it does arithmetic (a == [0, 1, 2]); torch
+        // does not (t == [1, 2] is False, t < [1, 2] a TypeError).
+        const ObjectPtr& other = a ? right : left;
+        if ((a || b) && (other->kind() == ObjectKind::List || other->kind() == ObjectKind::Tuple) &&
+            arrayOf(a ? left : right)->isNdarray()) {
+            const ObjectPtr converted = self.wrap(arrayFromData(Flavour::Numpy, nestedListOf(other), {}));
+            return a ? compare(op, left, converted) : compare(op, converted, right);
+        }
         if (op == CompareKind::Eq || op == CompareKind::NotEq)
             return makeBool((left == right) == (op == CompareKind::Eq));
         throw pythonError("TypeError", "'" + std::string(symbolOf(op)) + "' not supported between instances of '" +
                                            typeNameOf(left) + "' and '" + typeNameOf(right) + "'");
+    }
+    if ((op == CompareKind::Eq || op == CompareKind::NotEq) && isNumber(left) && isNumber(right)) {
+        // Numbers compare by value even when they are one object: x = float('nan'); x == x is False. (Only
+        // containers compare their items by identity first.)
+        const bool same = left->kind() != ObjectKind::Float && right->kind() != ObjectKind::Float
+                              ? intOf(left) == intOf(right)
+                              : *asDouble(left) == *asDouble(right);
+        return makeBool(same == (op == CompareKind::Eq));
     }
     if (op == CompareKind::Eq)
         return makeBool(equal(left, right));
@@ -714,6 +741,9 @@ bool Interpreter::Impl::contains(const ObjectPtr& container, const ObjectPtr& it
         return (*v - range.start) % range.step == 0;
     }
     case ObjectKind::Array: {
+        if (arrayOf(container)->isTensor() && !isArray(item) && !isNumber(item))
+            throw pythonError("RuntimeError", "Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '" +
+                                                  item->type()->qualifiedName + "'>.");
         // torch: (element == self).any(); NumPy: (self == element).any().
         const ObjectPtr eq = compare(CompareKind::Eq, container, item);
         if (!isArray(eq))
@@ -808,6 +838,8 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
         const PyError& error = static_cast<const ExceptionObject&>(*object).error;
         return error.message().empty() ? makeTuple({}) : makeTuple({makeStr(error.message())});
     }
+    if (object->kind() == ObjectKind::Type && (name == "__name__" || name == "__qualname__"))
+        return makeStr(static_cast<const TypeObject&>(*object).info->name);
     const TypeInfo* lookup = object->kind() == ObjectKind::Type ? static_cast<const TypeObject&>(*object).info : object->type();
     for (const TypeInfo* type = lookup; type; type = type->base) {
         if (object->kind() != ObjectKind::Type) {
@@ -1137,6 +1169,8 @@ std::int64_t Interpreter::Impl::length(const ObjectPtr& object)
     case ObjectKind::Range: return static_cast<const RangeObject&>(*object).length();
     case ObjectKind::Array: {
         const Array& array = *arrayOf(object);
+        if (array.isNumpyScalar())
+            throw pythonError("TypeError", "object of type '" + typeNameOf(object) + "' has no len()");
         if (array.dim() == 0)
             throw pythonError("TypeError", array.isTensor() ? "len() of a 0-d tensor" : "len() of unsized object");
         return array.size(0);
@@ -1190,6 +1224,8 @@ std::vector<ObjectPtr> Interpreter::Impl::iterate(const ObjectPtr& iterable)
     }
     case ObjectKind::Array: {
         const ArrayPtr& array = arrayOf(iterable);
+        if (array->isNumpyScalar())
+            throw pythonError("TypeError", "'" + typeNameOf(iterable) + "' object is not iterable");
         if (array->dim() == 0)
             throw pythonError("TypeError", array->isTensor() ? "iteration over a 0-d tensor" : "iteration over a 0-d array");
         std::vector<ObjectPtr> out;
@@ -1421,8 +1457,7 @@ std::string Interpreter::Impl::formatValue(const ObjectPtr& value, const std::st
                 else
                     return makeInt(static_cast<std::int64_t>(v));
             });
-            if (array.isNdarray() && spec.empty())
-                return str(value);
+            // Even with an empty spec: f"{np.float32(0.1)}" is '0.10000000149011612', the Python float's text.
             return formatValue(item, spec);
         }
         if (!spec.empty())
