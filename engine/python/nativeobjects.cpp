@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdio>
 #include <mutex>
+#include <random>
 
 namespace av::engine::py {
 
@@ -41,6 +42,7 @@ TypeInfo& torchDTypeType()
 {
     static TypeInfo type = [] {
         TypeInfo t = makeTypeInfo("dtype", "torch.dtype");
+        t.tpName = "torch.dtype";
         t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
             return str(std::string(torchName(static_cast<const DTypeObject&>(*self).payload)));
         };
@@ -174,6 +176,7 @@ TypeInfo& deviceType()
 {
     static TypeInfo type = [] {
         TypeInfo t = makeTypeInfo("device", "torch.device");
+        t.tpName = "torch.device";
         t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
             const Device d = static_cast<const DeviceObject&>(*self).payload;
             return str(d.isCpu() ? "device(type='cpu')" : "device(type='cuda', index=" + std::to_string(d.index) + ")");
@@ -236,12 +239,33 @@ const TypeInfo& torchSizeType()
 {
     static TypeInfo type = [] {
         TypeInfo t = makeTypeInfo("Size", "torch.Size", &builtinTypes().tupleType);
+        t.tpName = "torch.Size";
         t.methods["__repr__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
             std::string out = "torch.Size([";
             const auto& items = static_cast<const SequenceObject&>(*self).items;
             for (std::size_t i = 0; i < items.size(); ++i)
                 out += (i ? ", " : "") + interpreter.repr(items[i]);
             return str(out + "])");
+        };
+        // THPSize_pynew: tuple(iterable), where every item must be an int.
+        t.constructor = [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) -> ObjectPtr {
+            if (!args.keywords().empty())
+                throw pythonError("TypeError", "Size() takes no keyword arguments");
+            if (args.positional().size() > 1)
+                throw pythonError("TypeError", concat("Size expected at most 1 argument, got ", args.positional().size()));
+            std::vector<ObjectPtr> items;
+            if (!args.positional().empty())
+                items = interpreter.iterate(args.positional()[0]);
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const bool isInt = items[i]->kind() == ObjectKind::Int ||
+                                   (items[i]->kind() == ObjectKind::Array && selfArray(items[i])->isNumpyScalar() &&
+                                    isIntegral(selfArray(items[i])->dtype(), false));
+                if (!isInt)
+                    throw pythonError("TypeError", concat("torch.Size() takes an iterable of 'int' (item ", i, " is '",
+                                                          typeNameOf(items[i]), "')"));
+                items[i] = makeInt(*asIndex(items[i]));
+            }
+            return std::make_shared<SequenceObject>(ObjectKind::Tuple, &torchSizeType(), std::move(items));
         };
         t.methods["numel"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
             args.expectNone("numel()");
@@ -565,6 +589,83 @@ ObjectPtr arrayInterface(Interpreter& interpreter, const ArrayPtr& array)
     return dict;
 }
 
+// ---- torch's layouts, memory formats and generator ----------------------------------------------------
+
+namespace {
+
+using NamedObject = NativeObject<std::string>;
+
+TypeInfo& printedByNameType(const char* name, const char* qualified)
+{
+    static std::unordered_map<std::string, std::unique_ptr<TypeInfo>> types;
+    auto& slot = types[qualified];
+    if (!slot) {
+        slot = std::make_unique<TypeInfo>(makeTypeInfo(name, qualified));
+        slot->tpName = qualified;
+        slot->methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            return str(static_cast<const NamedObject&>(*self).payload);
+        };
+    }
+    return *slot;
+}
+
+struct GeneratorState {
+    std::uint64_t initialSeed = 67280421310721ULL;  // c10's default_rng_seed_val
+    std::mt19937_64 engine{67280421310721ULL};
+};
+
+GeneratorState& generatorState()
+{
+    static GeneratorState state;
+    return state;
+}
+
+}  // namespace
+
+ObjectPtr torchLayoutObject()
+{
+    static const ObjectPtr strided =
+        std::make_shared<NamedObject>(ObjectKind::Other, &printedByNameType("layout", "torch.layout"), "torch.strided");
+    return strided;
+}
+
+ObjectPtr torchMemoryFormatObject(const std::string& name)
+{
+    static std::unordered_map<std::string, ObjectPtr> formats;
+    ObjectPtr& slot = formats[name];
+    if (!slot)
+        slot = std::make_shared<NamedObject>(ObjectKind::Other, &printedByNameType("memory_format", "torch.memory_format"),
+                                             "torch." + name);
+    return slot;
+}
+
+void seedTorchGenerator(std::uint64_t seed)
+{
+    generatorState().initialSeed = seed;
+    generatorState().engine.seed(seed);
+}
+
+std::uint64_t torchInitialSeed() { return generatorState().initialSeed; }
+std::uint64_t nextTorchRandom() { return generatorState().engine(); }
+
+ObjectPtr torchGeneratorObject()
+{
+    static const ObjectPtr generator = [] {
+        static TypeInfo type = [] {
+            TypeInfo t = makeTypeInfo("Generator", "torch._C.Generator");
+            t.tpName = "torch._C.Generator";
+            defineMethod(t, "torch.Generator", "initial_seed", "()", "the seed last set (torch.manual_seed)",
+                         [](Interpreter&, const ObjectPtr&, CallArgs& args) {
+                             args.expectNone("initial_seed()");
+                             return makeInt(static_cast<std::int64_t>(torchInitialSeed()));
+                         });
+            return t;
+        }();
+        return std::make_shared<NamedObject>(ObjectKind::Other, &type, "default_generator");
+    }();
+    return generator;
+}
+
 // ---- context managers and named tuples ----------------------------------------------------------------
 
 namespace {
@@ -607,6 +708,7 @@ TypeInfo& returnTypesType(const std::string& name)
     auto& slot = types[name];
     if (!slot) {
         slot = std::make_unique<TypeInfo>(makeTypeInfo(name, "torch.return_types." + name, &builtinTypes().tupleType));
+        slot->tpName = "torch.return_types." + name;
         slot->methods["__repr__"] = [name](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
             const auto& items = static_cast<const SequenceObject&>(*self).items;
             return str("torch.return_types." + name + "(\nvalues=" + interpreter.repr(items[0]) + ",\nindices=" +
@@ -619,6 +721,37 @@ TypeInfo& returnTypesType(const std::string& name)
 }
 
 }  // namespace
+
+namespace {
+
+struct SetGradEnabledState {
+    bool previous;
+};
+using SetGradEnabledObject = NativeObject<SetGradEnabledState>;
+
+TypeInfo& setGradEnabledType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("set_grad_enabled", "torch.autograd.grad_mode.set_grad_enabled");
+        t.methods["__enter__"] = [](Interpreter&, const ObjectPtr&, CallArgs&) { return none(); };
+        t.methods["__exit__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            GradMode::setEnabled(static_cast<const SetGradEnabledObject&>(*self).payload.previous);
+            return falseObject();
+        };
+        return t;
+    }();
+    return type;
+}
+
+}  // namespace
+
+ObjectPtr setGradEnabledContext(bool enabled)
+{
+    auto object = std::make_shared<SetGradEnabledObject>(ObjectKind::Other, &setGradEnabledType(),
+                                                         SetGradEnabledState{GradMode::isEnabled()});
+    GradMode::setEnabled(enabled);
+    return object;
+}
 
 ObjectPtr gradModeContext(bool enabled)
 {

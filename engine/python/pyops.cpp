@@ -23,6 +23,8 @@ namespace av::engine::py {
 std::string typeNameOf(const ObjectPtr& object)
 {
     const TypeInfo* type = object->type();
+    if (!type->tpName.empty())
+        return type->tpName;
     // Messages name NumPy's types with their module ("numpy.ndarray", "numpy.float64").
     if (type->qualifiedName.rfind("numpy.", 0) == 0)
         return type->qualifiedName;
@@ -807,6 +809,14 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
     if (object->kind() == ObjectKind::Exception && name == "args") {
         const PyError& error = static_cast<const ExceptionObject&>(*object).error;
         return error.message().empty() ? makeTuple({}) : makeTuple({makeStr(error.message())});
+    }
+    if (object->kind() == ObjectKind::Type && (name == "__name__" || name == "__qualname__" || name == "__module__")) {
+        // A type's names: <class 'torch.Size'> has __name__ 'Size' and __module__ 'torch'.
+        const TypeInfo* info = static_cast<const TypeObject&>(*object).info;
+        if (name != "__module__")
+            return makeStr(info->name);
+        const std::size_t dot = info->qualifiedName.rfind('.');
+        return makeStr(dot == std::string::npos ? "builtins" : info->qualifiedName.substr(0, dot));
     }
     const TypeInfo* lookup = object->kind() == ObjectKind::Type ? static_cast<const TypeObject&>(*object).info : object->type();
     for (const TypeInfo* type = lookup; type; type = type->base) {

@@ -1,0 +1,28 @@
+#pragma once
+// What tensorbindings.cpp shares with torchmodule.cpp: the ops that are both a Tensor method and a torch
+// function (t.transpose(0, 1) and torch.transpose(t, 0, 1)), defined once with both of torch's
+// argument lists, and the helpers both files use.
+
+#include "object.h"
+#include "torchargs.h"
+
+#include <functional>
+
+namespace av::engine::py {
+
+class Interpreter;
+
+// Defines the torch functions that are also Tensor methods (transpose, sum, add, ...) on the module.
+void defineSharedTorchFunctions(ModuleObject& torch);
+
+// t.split / torch.split: Python-level in torch (torch/_tensor.py), then torch._VF.split or split_with_sizes.
+ObjectPtr splitTensor(Interpreter& interpreter, const ObjectPtr& tensor, const ObjectPtr& splitSize, const ObjectPtr& dim);
+
+// The object t.grad_fn returns for this tensor (None for leaves): one Python object per node, so
+// `t.grad_fn is t.grad_fn` holds.
+ObjectPtr gradFnObject(const ArrayPtr& tensor);
+
+// torch's name for a dtype in messages such as "Float did not match Double".
+std::string_view torchScalarTypeName(DType dtype);
+
+}  // namespace av::engine::py
