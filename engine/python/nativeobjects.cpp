@@ -455,14 +455,19 @@ TypeInfo& storageType()
         t.properties["dtype"] = [](Interpreter&, const ObjectPtr& self) { return torchDTypeObject(storageOf(self).dtype); };
         t.methods["__len__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) { return makeInt(storageSize(storageOf(self))); };
         t.methods["__getitem__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
-            const std::optional<std::int64_t> i = asIndex(args.positional().at(0));
+            const ObjectPtr& index = args.positional().at(0);
             const std::int64_t n = storageSize(storageOf(self));
-            if (!i)
-                throw pythonError("RuntimeError", "aliasview supports integer storage indices only");
+            if (index->kind() == ObjectKind::Slice)
+                throw pythonError("RuntimeError", "slices are only supported in UntypedStorage.__getitem__");
+            const std::optional<std::int64_t> i = index->kind() == ObjectKind::Int ? asIndex(index) : std::nullopt;
+            if (!i) {
+                const TypeInfo* type = index->type();
+                throw pythonError("RuntimeError", "can't index a <class 'torch.storage.TypedStorage'> with <class '" +
+                                                      type->qualifiedName + "'>");
+            }
             const std::int64_t at = *i < 0 ? *i + n : *i;
             if (at < 0 || at >= n)
-                throw pythonError("IndexError", concat("index ", *i, " out of range for tensor of size [", n,
-                                                        "] at dimension 0"));
+                throw pythonError("IndexError", concat("index ", *i, " out of range for storage of size ", n));
             return storageElement(storageOf(self), at);
         };
         t.methods["__str__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
