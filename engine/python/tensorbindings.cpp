@@ -212,8 +212,8 @@ const std::vector<SharedOp>& sharedOps()
                      {"transpose(int64_t dim0, int64_t dim1)", "transpose(Dimname dim0, Dimname dim1)"},
                      {"transpose(Tensor input, int64_t dim0, int64_t dim1)", "transpose(Tensor input, Dimname dim0, Dimname dim1)"},
                      [](Interpreter& in, const ArrayPtr& self, const TorchArgs& a, bool) {
-                         if (a.index() == 1)
-                             a.refuseDimname(*self, "dim0");
+                         if (a.index() == 1)  // ATen resolves dim1 first
+                             a.refuseDimname(*self, "dim1");
                          return in.wrap(transpose(self, a.toInt64("dim0"), a.toInt64("dim1")));
                      }});
         v.push_back({"t", "transposes a tensor of at most 2 dims: a view", {}, {"t(Tensor input)"},
@@ -290,8 +290,8 @@ const std::vector<SharedOp>& sharedOps()
                      {"diagonal(Tensor input, *, Dimname outdim, Dimname dim1, Dimname dim2, int64_t offset=0)",
                       "diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)"},
                      [](Interpreter& in, const ArrayPtr& self, const TorchArgs& a, bool) {
-                         if (a.index() == 0)
-                             a.refuseDimname(*self, "dim1");
+                         if (a.index() == 0)  // ATen resolves dim2 first
+                             a.refuseDimname(*self, "dim2");
                          return in.wrap(diagonal(self, a.toInt64("offset"), a.toInt64("dim1"), a.toInt64("dim2")));
                      }});
         v.push_back({"clone", "a copy with its own storage (same strides when dense; contiguous with memory_format)",
