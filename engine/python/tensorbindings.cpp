@@ -371,9 +371,7 @@ const std::vector<SharedOp>& sharedOps()
                          [op](Interpreter& in, const ArrayPtr& self, const TorchArgs& a, bool function) {
                              if (function)
                                  a.refuseOut();
-                             if (a.index() == 0)
-                                 throw pythonError("NotImplementedError",
-                                                   "aliasview does not support the deprecated add(alpha, other) / sub(alpha, other) form");
+                             // The deprecated overload add(alpha, other) means add(other, alpha=alpha).
                              return in.wrap(addWithAlpha(op, selfValue(self, a), a.tensorOrNumber("other"), a.optionalScalar("alpha")));
                          }});
         }
@@ -883,8 +881,7 @@ void defineTensor(TypeInfo& type)
                      isAdd ? std::vector<std::string>{"add_(Scalar alpha, Tensor other)|deprecated", "add_(Tensor other, *, Scalar alpha=1)"}
                            : std::vector<std::string>{"sub_(Scalar alpha, Tensor other)|deprecated", "sub_(Tensor other, *, Scalar alpha=1)"},
                      [op](Interpreter& interpreter, const ArrayPtr& self, const TorchArgs& a) {
-                         if (a.index() == 0)
-                             throw pythonError("NotImplementedError", "aliasview does not support the deprecated add_(alpha, other) form");
+                         // The deprecated overload add_(alpha, other) means add_(other, alpha=alpha).
                          return interpreter.wrap(inplace(op, self, a.tensorOrNumber("other"), InplaceSpelling::Method, a.optionalScalar("alpha")));
                      });
     }

@@ -4,6 +4,7 @@
 #include "nativeobjects.h"
 
 #include "engine/dispatch.h"
+#include "engine/warnings.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -133,6 +134,7 @@ TorchParser::Overload parseOverload(std::string_view text, int index)
     overload.name = std::string(text.substr(0, open));
     const std::string_view suffix = text.substr(close + 1);
     overload.hidden = suffix == "|hidden" || suffix == "|deprecated";
+    overload.deprecated = suffix == "|deprecated";
     const bool numbers = allowsNumbersAsTensors(overload.name);
     std::string_view body = text.substr(open + 1, close - open - 1);
     bool keywordOnly = false;
@@ -589,6 +591,24 @@ std::string invalidArguments(const std::string& function, const std::vector<std:
     return message;
 }
 
+// PythonArgParser::check_deprecated: TORCH_WARN_ONCE, whose one flag covers every deprecated overload of
+// every function.
+void warnDeprecated(const TorchParser::Overload& used, const std::vector<TorchParser::Overload>& all)
+{
+    static bool warned = false;
+    if (warned)
+        return;
+    warned = true;
+    std::string message = "This overload of " + used.name + " is deprecated:\n\t" + used.name + used.toString();
+    std::string alternatives;
+    for (const TorchParser::Overload& o : all)
+        if (!o.hidden)
+            alternatives += "\n\t" + used.name + o.toString();
+    if (!alternatives.empty())
+        message += "\nConsider using one of the following signatures instead:" + alternatives;
+    warn("UserWarning", message + " (Triggered internally at  ./torch/csrc/utils/python_arg_parser.cpp:1420.)");
+}
+
 }  // namespace
 
 TorchArgs TorchParser::parse(const CallArgs& args) const
@@ -606,6 +626,8 @@ TorchArgs TorchParser::parse(const CallArgs& args) const
         }
     }
     if (out.m_overload) {
+        if (out.m_overload->deprecated)
+            warnDeprecated(*out.m_overload, m_overloads);
         if (out.m_varargsParameter >= 0)
             out.m_varargsIntList = args.positional();
         return out;

@@ -72,6 +72,7 @@ public:
         std::vector<Parameter> parameters;
         std::size_t minArgs = 0, maxArgs = 0, maxPositional = 0;
         bool hidden = false;
+        bool deprecated = false;  // also hidden; matching it warns once per process
         int index = 0;  // position in the constructor's list
         std::string toString() const;  // "(Tensor other, *, Number alpha)"
     };
