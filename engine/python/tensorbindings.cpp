@@ -491,10 +491,9 @@ const std::vector<SharedOp>& sharedOps()
                              for (const char* name : {"min", "max"}) {
                                  if (!a.has(name))
                                      continue;
-                                 const ArrayPtr bound = a.tensor(name);
-                                 if (bound->numel() != 1)
+                                 if (a.tensor(name)->numel() != 1)
                                      throw pythonError("NotImplementedError", "aliasview clamps with number bounds only");
-                                 (std::string_view(name) == "min" ? low : high) = Scalar(valuesOf(*bound).at(0));
+                                 (std::string_view(name) == "min" ? low : high) = a.scalar(name);
                              }
                              if (!a.has("min") && !a.has("max"))
                                  throw pythonError("RuntimeError", "torch.clamp: At least one of 'min' or 'max' must not be None");
@@ -915,9 +914,11 @@ void defineTensor(TypeInfo& type)
                      return interpreter.wrap(fillInplace(self, value));
                  });
     parsedMethod(type, "copy_", "copies other's values (any dtype, broadcast) into self's memory; returns self",
-                 {"copy_(Tensor other, bool non_blocking=False)", "copy_(Tensor src, bool non_blocking=False)|hidden"},
+                 // torch's parser for copy_ has a second, hidden signature: with two signatures, a bad call
+                 // gets the "invalid combination" message rather than the single signature's.
+                 {"copy_(Tensor other, bool non_blocking=False)", "copy_(Tensor other, bool non_blocking=False)|hidden"},
                  [](Interpreter& interpreter, const ArrayPtr& self, const TorchArgs& a) {
-                     const Value src = a.tensorOrNumber(a.index() == 0 ? "other" : "src");
+                     const Value src = a.tensorOrNumber("other");
                      if (const Scalar* number = std::get_if<Scalar>(&src))
                          return interpreter.wrap(fillInplace(self, *number));
                      return interpreter.wrap(copyInplace(self, std::get<ArrayPtr>(src)));
@@ -929,14 +930,9 @@ void defineTensor(TypeInfo& type)
                      for (const char* name : {"min", "max"}) {
                          if (!a.has(name))
                              continue;
-                         Scalar bound = a.index() == 1 ? a.scalar(name) : Scalar(0);
-                         if (a.index() == 0) {
-                             const ArrayPtr t = a.tensor(name);
-                             if (t->numel() != 1)
-                                 throw pythonError("NotImplementedError", "aliasview clamps with number bounds only");
-                             bound = Scalar(valuesOf(*t).at(0));
-                         }
-                         (std::string_view(name) == "min" ? low : high) = bound;
+                         if (a.index() == 0 && a.tensor(name)->numel() != 1)
+                             throw pythonError("NotImplementedError", "aliasview clamps with number bounds only");
+                         (std::string_view(name) == "min" ? low : high) = a.scalar(name);
                      }
                      return interpreter.wrap(clampInplace(self, low, high));
                  });

@@ -464,9 +464,8 @@ struct OptionArgument {
 std::vector<OptionArgument> parseOption(const std::string& option)
 {
     std::vector<OptionArgument> out;
+    // "()" splits into one empty argument, as torch's _splitString makes it.
     const std::string body = option.substr(1, option.size() - 2);
-    if (body.empty())
-        return out;
     std::size_t start = 0;
     while (true) {
         const std::size_t end = body.find(", ", start);
