@@ -617,8 +617,10 @@ void defineSharedTorchFunctions(ModuleObject& torch)
                        [parser, body](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
                            const TorchArgs a = parser->parse(args);
                            ArrayPtr self;
-                           if (const ObjectPtr& input = a.object("input"); input && input->kind() == ObjectKind::Array)
-                               self = selfArray(input);
+                           if (a.defines("input")) {
+                               if (const ObjectPtr& input = a.object("input"); input && input->kind() == ObjectKind::Array)
+                                   self = selfArray(input);
+                           }
                            return body(interpreter, self, a, true);
                        });
     }

@@ -670,6 +670,14 @@ const TorchParser::Parameter& TorchArgs::parameter(std::string_view name) const
     return m_overload->parameters[static_cast<std::size_t>(find(name))];
 }
 
+bool TorchArgs::defines(std::string_view name) const
+{
+    for (const auto& p : m_overload->parameters)
+        if (p.name == name)
+            return true;
+    return false;
+}
+
 bool TorchArgs::has(std::string_view name) const
 {
     const int i = find(name);

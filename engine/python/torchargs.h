@@ -88,6 +88,8 @@ class TorchArgs {
 public:
     // The matched overload's index in the parser's list.
     int index() const { return m_overload->index; }
+    // Whether the matched overload has this parameter at all.
+    bool defines(std::string_view name) const;
     // Whether the argument was given and is not None.
     bool has(std::string_view name) const;
     // The argument object, or null when absent or None.
