@@ -139,7 +139,7 @@ std::optional<DType> dtypeArgument(const ObjectPtr& value, Flavour flavour, std:
         const TypeInfo* info = static_cast<const TypeObject&>(*value).info;
         const Builtins& b = builtinTypes();
         if (info == &b.floatType)
-            return flavour == Flavour::Torch ? kTorchDefaultFloat : DType::Float64;
+            return DType::Float64;  // Python's float is a double in both libraries
         if (info == &b.intType)
             return DType::Int64;
         if (info == &b.boolType)

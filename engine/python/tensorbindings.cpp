@@ -872,7 +872,7 @@ void defineTensor(TypeInfo& type)
                      const ObjectPtr& data = a.object("data");
                      if (data->kind() == ObjectKind::Array)
                          return interpreter.wrap(torchTensorFromArray(selfArray(data), options.dtype, options.device, options.requiresGrad));
-                     return interpreter.wrap(arrayFromData(Flavour::Torch, interpreter.impl().nestedListOf(data), options));
+                     return interpreter.wrap(arrayFromData(Flavour::Torch, interpreter.impl().nestedListOf(torchTensorData(interpreter, data)), options));
                  });
 
     // In-place writes.

@@ -18,6 +18,10 @@ void defineSharedTorchFunctions(ModuleObject& torch);
 // t.split / torch.split: Python-level in torch (torch/_tensor.py), then torch._VF.split or split_with_sizes.
 ObjectPtr splitTensor(Interpreter& interpreter, const ObjectPtr& tensor, const ObjectPtr& splitSize, const ObjectPtr& dim);
 
+// torch.tensor's data as tensor_new.cpp reads it: nested lists (ranges and tuples read as lists) of
+// numbers and arrays, with torch's errors for anything else.
+ObjectPtr torchTensorData(Interpreter& interpreter, const ObjectPtr& data);
+
 // The object t.grad_fn returns for this tensor (None for leaves): one Python object per node, so
 // `t.grad_fn is t.grad_fn` holds.
 ObjectPtr gradFnObject(const ArrayPtr& tensor);

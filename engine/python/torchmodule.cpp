@@ -128,6 +128,28 @@ bool canCast(DType from, DType to)
 
 }  // namespace
 
+// torch.tensor's data as tensor_new.cpp reads it: a str anywhere is a TypeError, any other object that is
+// neither a number, an array nor a sequence cannot have its dtype inferred. Ranges read as lists.
+ObjectPtr torchTensorData(Interpreter& interpreter, const ObjectPtr& data)
+{
+    switch (data->kind()) {
+    case ObjectKind::Int:
+    case ObjectKind::Bool:
+    case ObjectKind::Float:
+    case ObjectKind::Array: return data;
+    case ObjectKind::Str: throw pythonError("TypeError", "new(): invalid data type 'str'");
+    case ObjectKind::Range:
+    case ObjectKind::List:
+    case ObjectKind::Tuple: {
+        std::vector<ObjectPtr> items = interpreter.iterate(data);
+        for (ObjectPtr& item : items)
+            item = torchTensorData(interpreter, item);
+        return makeList(std::move(items));
+    }
+    default: throw pythonError("RuntimeError", "Could not infer dtype of " + typeNameOf(data));
+    }
+}
+
 ObjectPtr createTorchModule(Interpreter& interpreter)
 {
     (void)interpreter;
@@ -158,7 +180,7 @@ ObjectPtr createTorchModule(Interpreter& interpreter)
     parsedFunction(torch, "tensor", "always a copy of data (a number, a nested list, a tensor or an ndarray)",
                    {"tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, bool pin_memory=False, bool requires_grad=False, DimnameList? names=None)"},
                    [](Interpreter& in, const TorchArgs& a) {
-                       return in.wrap(fromData(in, Flavour::Torch, a.object("data"), factoryOptions(a), true));
+                       return in.wrap(fromData(in, Flavour::Torch, torchTensorData(in, a.object("data")), factoryOptions(a), true));
                    });
     parsedFunction(torch, "as_tensor", "data itself when nothing changes, a tensor sharing an ndarray's memory when the dtype matches, else a copy",
                    {"as_tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None)"},
@@ -172,7 +194,7 @@ ObjectPtr createTorchModule(Interpreter& interpreter)
                        options.dtype = dtype;
                        if (device)
                            options.device = *device;
-                       return in.wrap(fromData(in, Flavour::Torch, data, options, true));
+                       return in.wrap(fromData(in, Flavour::Torch, torchTensorData(in, data), options, true));
                    });
     defineFunction(torch, kTorchOwner, "from_numpy", "(ndarray)", "a tensor sharing the ndarray's memory, through a new storage",
                    [](Interpreter& in, const ObjectPtr&, CallArgs& args) {
