@@ -3,12 +3,15 @@
 #include "bindings.h"
 #include "interpreterimpl.h"
 #include "registry.h"
+#include "torchargs.h"
 
 #include "engine/autograd.h"
 #include "engine/dispatch.h"
 #include "engine/pyformat.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <mutex>
 #include <random>
@@ -170,7 +173,48 @@ std::optional<DType> dtypeArgument(const ObjectPtr& value, Flavour flavour, std:
 // ---- devices and shapes -----------------------------------------------------------------------------------
 
 namespace {
-using DeviceObject = NativeObject<Device>;
+
+// A torch.device: torch.device("cuda") has no index (it means the current device), unlike a tensor's.
+struct DeviceValue {
+    Device device;
+    bool hasIndex = true;
+};
+using DeviceObject = NativeObject<DeviceValue>;
+
+const DeviceValue& deviceOf(const ObjectPtr& self) { return static_cast<const DeviceObject&>(*self).payload; }
+
+constexpr const char* kDeviceTypes = "cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, ort, xla, lazy, vulkan, "
+                                     "mps, meta, hpu, privateuseone";
+
+// c10::Device(const std::string&): "type" or "type:index", with its two messages.
+DeviceValue parseDeviceString(const std::string& text)
+{
+    std::size_t i = 0;
+    while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+        ++i;
+    const std::string type = text.substr(0, i);
+    bool valid = !type.empty();
+    std::optional<int> index;
+    if (valid && i < text.size()) {
+        const std::string digits = text.substr(i + 1);
+        valid = text[i] == ':' && !digits.empty() && digits.size() < 10 &&
+                std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+                (digits == "0" || digits[0] != '0');
+        if (valid)
+            index = std::stoi(digits);
+    }
+    if (!valid)
+        throw pythonError("RuntimeError", "Invalid device string: '" + text + "'");
+    if (type == "cpu")
+        return {Device::cpu(), index.has_value()};
+    if (type == "cuda")
+        return {Device::cuda(index.value_or(0)), index.has_value()};
+    throw pythonError("RuntimeError", std::string("Expected one of ") + kDeviceTypes + " device type at start of device string: " + text);
+}
+
+TypeInfo& deviceType();
+
+ObjectPtr makeDeviceObject(DeviceValue value) { return std::make_shared<DeviceObject>(ObjectKind::Device, &deviceType(), value); }
 
 TypeInfo& deviceType()
 {
@@ -178,37 +222,62 @@ TypeInfo& deviceType()
         TypeInfo t = makeTypeInfo("device", "torch.device");
         t.tpName = "torch.device";
         t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
-            const Device d = static_cast<const DeviceObject&>(*self).payload;
-            return str(d.isCpu() ? "device(type='cpu')" : "device(type='cuda', index=" + std::to_string(d.index) + ")");
+            const DeviceValue& d = deviceOf(self);
+            const std::string type = d.device.isCpu() ? "cpu" : "cuda";
+            if (!d.hasIndex)
+                return str("device(type='" + type + "')");
+            return str("device(type='" + type + "', index=" + std::to_string(d.device.isCpu() ? 0 : d.device.index) + ")");
         };
         t.methods["__str__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
-            return str(static_cast<const DeviceObject&>(*self).payload.str());
+            const DeviceValue& d = deviceOf(self);
+            const std::string type = d.device.isCpu() ? "cpu" : "cuda";
+            if (!d.hasIndex)
+                return str(type);
+            return str(type + ":" + std::to_string(d.device.isCpu() ? 0 : d.device.index));
         };
+        // Devices equal devices only: torch.device('cpu') == 'cpu' is False.
         t.methods["__eq__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
-            const std::optional<Device> other = deviceArgument(args.positional().at(0));
-            return makeBool(other && *other == static_cast<const DeviceObject&>(*self).payload);
+            const ObjectPtr& other = args.positional().at(0);
+            if (other->kind() != ObjectKind::Device)
+                return falseObject();
+            const DeviceValue& a = deviceOf(self);
+            const DeviceValue& b = deviceOf(other);
+            return makeBool(a.device == b.device && a.hasIndex == b.hasIndex);
         };
-        t.properties["type"] = [](Interpreter&, const ObjectPtr& self) {
-            return str(static_cast<const DeviceObject&>(*self).payload.isCpu() ? "cpu" : "cuda");
-        };
+        t.properties["type"] = [](Interpreter&, const ObjectPtr& self) { return str(deviceOf(self).device.isCpu() ? "cpu" : "cuda"); };
         t.properties["index"] = [](Interpreter&, const ObjectPtr& self) {
-            const Device d = static_cast<const DeviceObject&>(*self).payload;
-            return d.isCpu() ? none() : makeInt(d.index);
+            const DeviceValue& d = deviceOf(self);
+            if (!d.hasIndex)
+                return none();
+            return makeInt(d.device.isCpu() ? 0 : d.device.index);
         };
-        t.constructor = [](Interpreter&, const ObjectPtr&, CallArgs& args) {
-            args.bind("device()", "(type, index=None)");
-            const ObjectPtr& spec = args.get("type");
-            if (spec->kind() != ObjectKind::Str)
-                throw pythonError("TypeError", "device() received an invalid combination of arguments");
-            std::string text = strOf(spec);
-            if (args.has("index") && args.get("index")->kind() != ObjectKind::None)
-                text += ":" + std::to_string(intArgument(args.get("index"), "device()", "index"));
-            const std::optional<Device> d = Device::parse(text);
-            if (!d)
-                throw pythonError("RuntimeError", "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, "
-                                                  "fpga, ort, xla, lazy, vulkan, mps, meta, hpu, privateuseone device type at "
-                                                  "start of device string: " + strOf(spec));
-            return deviceObject(*d);
+        // torch.device(...) goes through torch's parser, under the name Device.
+        t.constructor = [](Interpreter&, const ObjectPtr&, CallArgs& args) -> ObjectPtr {
+            static const TorchParser parser{"Device(Device device)", "Device(c10::string_view type, int64_t? index=-1)"};
+            const TorchArgs a = parser.parse(args);
+            if (a.index() == 0) {
+                const ObjectPtr& spec = a.object("device");
+                if (spec->kind() == ObjectKind::Device)
+                    return spec;
+                if (spec->kind() == ObjectKind::Str)
+                    return makeDeviceObject(parseDeviceString(strOf(spec)));
+                const std::int64_t index = a.toInt64("device");
+                if (index < 0)
+                    throw pythonError("RuntimeError", concat("Device index must not be negative"));
+                return makeDeviceObject({Device::cuda(static_cast<int>(index)), true});
+            }
+            DeviceValue value = parseDeviceString(a.string("type"));
+            if (a.has("index") && a.toInt64("index") != -1) {
+                if (value.hasIndex)
+                    throw pythonError("RuntimeError", "type (string) must not include an index because index was passed explicitly: " +
+                                                          a.string("type"));
+                const std::int64_t index = a.toInt64("index");
+                if (index < 0)
+                    throw pythonError("RuntimeError", concat("Device index must be -1 or non-negative, got ", index));
+                value.device = value.device.isCpu() ? Device::cpu() : Device::cuda(static_cast<int>(index));
+                value.hasIndex = true;
+            }
+            return makeDeviceObject(value);
         };
         return t;
     }();
@@ -216,22 +285,16 @@ TypeInfo& deviceType()
 }
 }  // namespace
 
-ObjectPtr deviceObject(Device device) { return std::make_shared<DeviceObject>(ObjectKind::Device, &deviceType(), device); }
+ObjectPtr deviceObject(Device device) { return makeDeviceObject({device, !device.isCpu()}); }
 
 std::optional<Device> deviceArgument(const ObjectPtr& value)
 {
     if (!value || value->kind() == ObjectKind::None)
         return std::nullopt;
     if (value->kind() == ObjectKind::Device)
-        return static_cast<const DeviceObject&>(*value).payload;
-    if (value->kind() == ObjectKind::Str) {
-        const std::optional<Device> d = Device::parse(strOf(value));
-        if (!d)
-            throw pythonError("RuntimeError", "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, "
-                                              "ort, xla, lazy, vulkan, mps, meta, hpu, privateuseone device type at start of "
-                                              "device string: " + strOf(value));
-        return d;
-    }
+        return deviceOf(value).device;
+    if (value->kind() == ObjectKind::Str)
+        return parseDeviceString(strOf(value)).device;
     throw pythonError("TypeError", "expected a device, got '" + typeNameOf(value) + "'");
 }
 
@@ -265,6 +328,12 @@ const TypeInfo& torchSizeType()
                                                           typeNameOf(items[i]), "')"));
                 items[i] = makeInt(*asIndex(items[i]));
             }
+            return std::make_shared<SequenceObject>(ObjectKind::Tuple, &torchSizeType(), std::move(items));
+        };
+        t.methods["__add__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) -> ObjectPtr {
+            std::vector<ObjectPtr> items = static_cast<const SequenceObject&>(*self).items;
+            const auto& more = static_cast<const SequenceObject&>(*args.positional().at(0)).items;
+            items.insert(items.end(), more.begin(), more.end());
             return std::make_shared<SequenceObject>(ObjectKind::Tuple, &torchSizeType(), std::move(items));
         };
         t.methods["numel"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {

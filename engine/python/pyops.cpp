@@ -516,7 +516,15 @@ ObjectPtr Interpreter::Impl::binaryOp(BinOpKind op, const ObjectPtr& left, const
         }
         if (lk == ObjectKind::Str)
             throw pythonError("TypeError", "can only concatenate str (not \"" + typeNameOf(right) + "\") to str");
-        if ((lk == ObjectKind::List || lk == ObjectKind::Tuple) && lk == rk && left->type() == right->type()) {
+        // A tuple subclass may define its own + (torch.Size + tuple is a torch.Size).
+        if (lk == ObjectKind::Tuple && rk == ObjectKind::Tuple) {
+            if (const auto it = left->type()->methods.find("__add__"); it != left->type()->methods.end()) {
+                CallArgs args({right}, {});
+                return it->second(self, left, args);
+            }
+        }
+        // list + list and tuple + tuple (any tuple subclass on either side gives a plain tuple).
+        if ((lk == ObjectKind::List || lk == ObjectKind::Tuple) && lk == rk) {
             std::vector<ObjectPtr> items = static_cast<const SequenceObject&>(*left).items;
             const auto& more = static_cast<const SequenceObject&>(*right).items;
             self.checkContainerSize(static_cast<std::int64_t>(items.size() + more.size()));
