@@ -735,6 +735,11 @@ bool Interpreter::Impl::contains(const ObjectPtr& container, const ObjectPtr& it
     }
     case ObjectKind::Array: {
         // torch: (element == self).any(); NumPy: (self == element).any().
+        // Tensor.__contains__ takes only tensors and numbers (NumPy scalars are numbers.Number).
+        if (arrayOf(container)->isTensor() && !isNumber(item) &&
+            !(isArray(item) && (arrayOf(item)->isTensor() || arrayOf(item)->isNumpyScalar())))
+            throw pythonError("RuntimeError", "Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '" +
+                                                  item->type()->qualifiedName + "'>.");
         const ObjectPtr eq = compare(CompareKind::Eq, container, item);
         if (!isArray(eq))
             return truthy(eq);
