@@ -33,4 +33,4 @@ try:
     "a" in t
 except RuntimeError as e:
     print("RuntimeError:", e)
-print(len(t[0, 0]))
+print(t.view(4))
