@@ -636,11 +636,85 @@ void defineSharedTorchFunctions(ModuleObject& torch)
                    });
 }
 
+namespace {
+
+// caffe2's TypeMeta names, as torch's TensorOptions print them.
+std::string_view typeMetaName(DType dtype)
+{
+    switch (dtype) {
+    case DType::Float16: return "c10::Half";
+    case DType::Float32: return "float";
+    case DType::Float64: return "double";
+    case DType::Int8: return "signed char";
+    case DType::Int16: return "short int";
+    case DType::Int32: return "int";
+    case DType::Int64: return "long int";
+    case DType::UInt8: return "unsigned char";
+    case DType::Bool: return "bool";
+    }
+    return "";
+}
+
+std::string tensorOptionsText(DType dtype)
+{
+    return "TensorOptions(dtype=" + std::string(typeMetaName(dtype)) +
+           ", device=cpu, layout=Strided, requires_grad=false (default), pinned_memory=false (default), memory_format=(nullopt))";
+}
+
+}  // namespace
+
+ObjectPtr legacyTensorConstructor(Interpreter& interpreter, CallArgs& args, std::optional<DType> fixed)
+{
+    static const TorchParser parser{"new(*, Device? device=None)",
+                                    "new(Storage storage)",
+                                    "new(Tensor other)",
+                                    "new(Tensor other, *, Device? device=None)|hidden",
+                                    "new(IntArrayRef size, *, Device? device=None)",
+                                    "new(PyObject* data, *, Device? device=None)"};
+    const TorchArgs a = parser.parse(args);
+    const DType dtype = fixed.value_or(kTorchDefaultFloat);
+    CreationOptions options;
+    options.dtype = dtype;
+    if (a.defines("device"))
+        options.device = a.device("device").value_or(Device::cpu());
+    switch (a.index()) {
+    case 0: return interpreter.wrap(zeros(Flavour::Torch, Shape{0}, options));
+    case 1: throw pythonError("NotImplementedError", "aliasview does not make tensors from storages (torch.Tensor(storage))");
+    case 2:
+    case 3: {
+        const ArrayPtr other = a.tensor("other");
+        if (fixed && other->dtype() != *fixed)
+            throw pythonError("TypeError", "expected " + tensorOptionsText(*fixed) + " (got " + tensorOptionsText(other->dtype()) + ")");
+        return interpreter.wrap(alias(other));
+    }
+    case 4:
+        // A sequence passed as one argument binds to `size` but means data, unless it is a torch.Size.
+        if (const ObjectPtr& size = a.object("size"); !size || size->type() == &torchSizeType())
+            return interpreter.wrap(zeros(Flavour::Torch, a.intlist("size"), options));
+        [[fallthrough]];
+    default: {
+        const ObjectPtr& data = a.index() == 4 ? a.object("size") : a.object("data");
+        const ObjectKind kind = data->kind();
+        const bool sequence = kind == ObjectKind::List || kind == ObjectKind::Tuple || kind == ObjectKind::Range ||
+                              kind == ObjectKind::Str || (kind == ObjectKind::Array && !selfArray(data)->isNumpyScalar());
+        if (!sequence)
+            throw pythonError("TypeError", "new(): data must be a sequence (got " + typeNameOf(data) + ")");
+        if (kind == ObjectKind::Array)
+            return interpreter.wrap(torchTensorFromArray(selfArray(data), dtype, options.device));
+        return interpreter.wrap(
+            arrayFromData(Flavour::Torch, interpreter.impl().nestedListOf(torchTensorData(interpreter, data)), options));
+    }
+    }
+}
+
 // ---- torch.Tensor ----------------------------------------------------------------------------------------
 
 void defineTensor(TypeInfo& type)
 {
     const std::string owner = kOwner;
+    type.constructor = [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+        return legacyTensorConstructor(interpreter, args, std::nullopt);
+    };
     // Attributes.
     defineProperty(type, owner, "shape", "the sizes, as torch.Size",
                    [](Interpreter&, const ObjectPtr& self) { return torchSize(selfArray(self)->sizes()); });

@@ -93,7 +93,7 @@ Type typeFromText(std::string_view text)
         {"ScalarType", Type::ScalarType},   {"Device", Type::Device},         {"Layout", Type::Layout},
         {"MemoryFormat", Type::MemoryFormat}, {"Generator", Type::Generator}, {"Dimname", Type::Dimname},
         {"DimnameList", Type::DimnameList}, {"std::string", Type::String},    {"c10::string_view", Type::String},
-        {"PyObject*", Type::Object},
+        {"PyObject*", Type::Object},       {"Storage", Type::Storage},
     };
     const auto it = kTypes.find(text);
     AV_INTERNAL_ASSERT(it != kTypes.end(), "unknown torch parameter type ", std::string(text));
@@ -203,6 +203,7 @@ std::string TorchParser::Parameter::typeName() const
     case Type::Dimname: return "name";
     case Type::DimnameList: return "tuple of names";
     case Type::String: return "str";
+    case Type::Storage: return "torch.Storage";
     case Type::Object: return "object";
     }
     return "object";
@@ -268,7 +269,11 @@ std::string TorchParser::pythonSignature() const
             if (p.optional)
                 text += "=" + p.defaultText;
         }
-        out += (out.empty() ? "" : " | ") + text + ")";
+        text += ")";
+        // Overloads that differ only in types (clamp(Tensor min) / clamp(Scalar min)) read the same here.
+        if (out == text || out.find(" | " + text) != std::string::npos || out.rfind(text + " | ", 0) == 0)
+            continue;
+        out += (out.empty() ? "" : " | ") + text;
     }
     return out;
 }
@@ -323,6 +328,7 @@ bool checkParameter(const TorchParser::Parameter& p, const ObjectPtr& o, std::si
             return itemsOf(o).empty() || checkDimname(itemsOf(o)[0]);
         return p.size == 1 && checkDimname(o);
     case Type::String: return o->kind() == ObjectKind::Str;
+    case Type::Storage: return o->kind() == ObjectKind::Storage;
     case Type::Object: return true;
     }
     return false;

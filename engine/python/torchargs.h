@@ -54,6 +54,7 @@ public:
         Dimname,
         DimnameList,
         String,
+        Storage,
         Object,
     };
     struct Parameter {

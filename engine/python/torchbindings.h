@@ -22,6 +22,11 @@ ObjectPtr splitTensor(Interpreter& interpreter, const ObjectPtr& tensor, const O
 // numbers and arrays, with torch's errors for anything else.
 ObjectPtr torchTensorData(Interpreter& interpreter, const ObjectPtr& data);
 
+// torch.Tensor(...) (fixed: nullopt) and the legacy typed constructors torch.FloatTensor(...) etc.:
+// torch.Tensor(t) is a view of t, torch.Tensor(2, 3) a new (here zero) tensor, torch.Tensor(data) a copy
+// of data in the constructor's dtype (float32 for torch.Tensor).
+ObjectPtr legacyTensorConstructor(Interpreter& interpreter, CallArgs& args, std::optional<DType> fixed);
+
 // The object t.grad_fn returns for this tensor (None for leaves): one Python object per node, so
 // `t.grad_fn is t.grad_fn` holds.
 ObjectPtr gradFnObject(const ArrayPtr& tensor);

@@ -160,7 +160,32 @@ ObjectPtr createTorchModule(Interpreter& interpreter)
 
     // ---- types and objects ----
     torch.attributes["Tensor"] = makeType(&tensorType());
-    registerEntry({kTorchOwner, "Tensor", "", "type", "the tensor type"});
+    registerEntry({kTorchOwner, "Tensor", "(*sizes) | (data) | (tensor)", "type",
+                   "the tensor type; Tensor(t) is a view of t, Tensor(2, 3) a new float32 tensor (zeros here), Tensor(data) a float32 copy"});
+    // The legacy typed constructors: torch.FloatTensor([1, 2]) and friends.
+    static const std::pair<const char*, DType> kLegacy[] = {
+        {"FloatTensor", DType::Float32}, {"DoubleTensor", DType::Float64}, {"HalfTensor", DType::Float16},
+        {"ByteTensor", DType::UInt8},    {"CharTensor", DType::Int8},     {"ShortTensor", DType::Int16},
+        {"IntTensor", DType::Int32},     {"LongTensor", DType::Int64},    {"BoolTensor", DType::Bool}};
+    static std::vector<std::unique_ptr<TypeInfo>> legacyTypes;
+    if (legacyTypes.empty()) {
+        for (const auto& [name, dtype] : kLegacy) {
+            auto type = std::make_unique<TypeInfo>();
+            type->name = name;
+            type->qualifiedName = std::string("torch.") + name;
+            type->base = &builtinTypes().object;
+            const DType fixed = dtype;
+            type->constructor = [fixed](Interpreter& in, const ObjectPtr&, CallArgs& args) {
+                return legacyTensorConstructor(in, args, fixed);
+            };
+            legacyTypes.push_back(std::move(type));
+        }
+    }
+    for (const auto& type : legacyTypes) {
+        torch.attributes[type->name] = makeType(type.get());
+        registerEntry({kTorchOwner, type->name, "(*sizes) | (data)", "type",
+                       "legacy constructor: a new tensor of this dtype (a view for a tensor of the same dtype)"});
+    }
     torch.attributes["Size"] = makeType(&torchSizeType());
     registerEntry({kTorchOwner, "Size", "(sizes=())", "type", "a tuple of sizes (what .shape and .size() return)"});
     torch.attributes["device"] = makeType(deviceObject(Device::cpu())->type());
