@@ -848,8 +848,26 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
                 return it->second(self, object);
         }
         if (const auto it = type->methods.find(name); it != type->methods.end()) {
-            const ObjectPtr bound = object->kind() == ObjectKind::Type ? nullptr : object;
-            return std::make_shared<FunctionObject>(name, lookup->name + "." + name, it->second, bound);
+            if (object->kind() != ObjectKind::Type)
+                return std::make_shared<FunctionObject>(name, lookup->name + "." + name, it->second, object);
+            // An unbound method (torch.Tensor.add): the first argument is self, and must be an instance.
+            const TypeInfo* owner = type;
+            // torch's C methods live on torch._C._TensorBase.
+            const std::string ownerName = owner == &tensorType() ? "torch._C._TensorBase" : owner->qualifiedName;
+            const std::string shortName = owner == &tensorType() ? "_TensorBase" : owner->name;
+            NativeFunction method = it->second;
+            return std::make_shared<FunctionObject>(
+                name, lookup->name + "." + name,
+                [method, owner, name, ownerName, shortName](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+                    if (args.positional().empty())
+                        throw pythonError("TypeError", "unbound method " + shortName + "." + name + "() needs an argument");
+                    const ObjectPtr self = args.positional().front();
+                    if (!self->type()->isSubtypeOf(owner))
+                        throw pythonError("TypeError", "descriptor '" + name + "' for '" + ownerName +
+                                                           "' objects doesn't apply to a '" + typeNameOf(self) + "' object");
+                    CallArgs rest(std::vector<ObjectPtr>(args.positional().begin() + 1, args.positional().end()), args.keywords());
+                    return method(interpreter, self, rest);
+                });
         }
     }
     if (object->kind() == ObjectKind::Type)

@@ -23,6 +23,7 @@
 #include "engine/reductions.h"
 #include "engine/views.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -180,6 +181,50 @@ Value addWithAlpha(BinaryOp op, const Value& self, const Value& other, const std
     return binary(op, self, scaled);
 }
 
+// ATen's movedim: the permutation that puts each source dim at its destination, the other dims keeping
+// their order; the result is permute's view.
+ArrayPtr moveDims(const ArrayPtr& self, std::vector<std::int64_t> source, std::vector<std::int64_t> destination)
+{
+    const auto listText = [](const std::vector<std::int64_t>& v) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < v.size(); ++i)
+            out += (i ? ", " : "") + std::to_string(v[i]);
+        return out + "]";
+    };
+    if (source.size() != destination.size())
+        throw pythonError("RuntimeError", "movedim: Invalid source or destination dims: source (" + listText(source) +
+                                              " dims) should contain the same number of dims as destination (" +
+                                              listText(destination) + " dims)");
+    const std::int64_t n = self->dim();
+    for (auto& d : source)
+        d = wrapDimTorch(d, n);
+    for (auto& d : destination)
+        d = wrapDimTorch(d, n);
+    const auto repeated = [](std::vector<std::int64_t> v) {
+        std::sort(v.begin(), v.end());
+        return std::adjacent_find(v.begin(), v.end()) != v.end();
+    };
+    if (repeated(source))
+        throw pythonError("RuntimeError", "movedim: repeated dim in `source` (" + listText(source) + ")");
+    if (repeated(destination))
+        throw pythonError("RuntimeError", "movedim: repeated dim in `destination` (" + listText(destination) + ")");
+    std::vector<std::int64_t> order(static_cast<std::size_t>(n), -1);
+    std::vector<bool> used(static_cast<std::size_t>(n), false);
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        order[static_cast<std::size_t>(destination[i])] = source[i];
+        used[static_cast<std::size_t>(source[i])] = true;
+    }
+    std::int64_t next = 0;
+    for (auto& slot : order) {
+        if (slot >= 0)
+            continue;
+        while (used[static_cast<std::size_t>(next)])
+            ++next;
+        slot = next++;
+    }
+    return permute(self, order);
+}
+
 Value selfValue(const ArrayPtr& self, const TorchArgs& args)
 {
     if (self)
@@ -216,6 +261,28 @@ const std::vector<SharedOp>& sharedOps()
                              a.refuseDimname(*self, "dim1");
                          return in.wrap(transpose(self, a.toInt64("dim0"), a.toInt64("dim1")));
                      }});
+        for (const char* alias : {"swapaxes", "swapdims"}) {
+            const std::string n = alias;
+            const bool axes = n == "swapaxes";
+            const std::string a0 = axes ? "axis0" : "dim0", a1 = axes ? "axis1" : "dim1";
+            v.push_back({alias, "swaps two dims (transpose): a view", {n + "(int64_t " + a0 + ", int64_t " + a1 + ")"},
+                         {n + "(Tensor input, int64_t " + a0 + ", int64_t " + a1 + ")"},
+                         [a0, a1](Interpreter& in, const ArrayPtr& self, const TorchArgs& a, bool) {
+                             return in.wrap(transpose(self, a.toInt64(a0), a.toInt64(a1)));
+                         }});
+        }
+        for (const char* alias : {"movedim", "moveaxis"}) {
+            const std::string n = alias;
+            v.push_back({alias, "moves dims to new positions (permute): a view",
+                         {n + "(int64_t source, int64_t destination)", n + "(IntArrayRef source, IntArrayRef destination)"},
+                         {n + "(Tensor input, int64_t source, int64_t destination)",
+                          n + "(Tensor input, IntArrayRef source, IntArrayRef destination)"},
+                         [](Interpreter& in, const ArrayPtr& self, const TorchArgs& a, bool) {
+                             if (a.index() == 0)
+                                 return in.wrap(moveDims(self, {a.toInt64("source")}, {a.toInt64("destination")}));
+                             return in.wrap(moveDims(self, a.intlist("source"), a.intlist("destination")));
+                         }});
+        }
         v.push_back({"t", "transposes a tensor of at most 2 dims: a view", {}, {"t(Tensor input)"},
                      [](Interpreter& in, const ArrayPtr& self, const TorchArgs&, bool) { return in.wrap(engine::t(self)); }, true});
         v.push_back({"permute", "reorders the dims: a view", {"permute(IntArrayRef dims)"}, {"permute(Tensor input, IntArrayRef dims)"},
@@ -829,6 +896,17 @@ void defineTensor(TypeInfo& type)
                  [](Interpreter& interpreter, const ArrayPtr& self, const TorchArgs& a) {
                      return interpreter.wrap(expandAs(self, a.tensor("other")));
                  });
+    parsedMethod(type, "view_as", "self.view(other.size()): a view", {"view_as(Tensor other)"},
+                 [](Interpreter& interpreter, const ArrayPtr& self, const TorchArgs& a) {
+                     return interpreter.wrap(view(self, a.tensor("other")->sizes()));
+                 });
+    parsedMethod(type, "reshape_as", "self.reshape(other.size()): a view when the strides allow it, else a copy",
+                 {"reshape_as(Tensor other)"}, [](Interpreter& interpreter, const ArrayPtr& self, const TorchArgs& a) {
+                     return interpreter.wrap(reshape(self, a.tensor("other")->sizes()));
+                 });
+    noArgsMethod(type, "nelement", "the number of elements (numel)", [](Interpreter&, const ArrayPtr& self) { return makeInt(self->numel()); });
+    noArgsMethod(type, "get_device", "-1 for a CPU tensor, else the CUDA device index",
+                 [](Interpreter&, const ArrayPtr& self) { return makeInt(self->device().isCpu() ? -1 : self->device().index); });
     noArgsMethod(type, "ravel", "a flat view when contiguous, else a flat copy",
                  [](Interpreter& interpreter, const ArrayPtr& self) { return interpreter.wrap(ravel(self)); });
     defineMethod(type, owner, "split", "(split_size, dim=0)", "parts of the given size (or sizes) along a dim: views",
