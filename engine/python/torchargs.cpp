@@ -503,12 +503,22 @@ bool typeMatches(const std::string& type, const ObjectPtr& o)
     return name == type;
 }
 
+// torch collects the keywords into a std::unordered_map<std::string, PyObject*> and lists them in its
+// iteration order; the same container with the same insertions gives the same order here.
+std::unordered_map<std::string, ObjectPtr> keywordMap(const CallArgs& args)
+{
+    std::unordered_map<std::string, ObjectPtr> map;
+    for (const auto& [keyword, value] : args.keywords())
+        map.emplace(keyword, value);
+    return map;
+}
+
 std::string argDescription(const CallArgs& args)
 {
     std::string out = "(";
     for (const ObjectPtr& a : args.positional())
         out += torchTypeName(a) + ", ";
-    for (const auto& [keyword, value] : args.keywords())
+    for (const auto& [keyword, value] : keywordMap(args))
         out += keyword + "=" + torchTypeName(value) + ", ";
     // torch trims the trailing ", " only when there are positional arguments.
     if (!args.positional().empty())
@@ -550,7 +560,7 @@ std::vector<std::string> unmatchedKeywords(const std::vector<OptionArgument>& op
     std::vector<std::string> out;
     const std::ptrdiff_t start = std::max<std::ptrdiff_t>(
         0, static_cast<std::ptrdiff_t>(option.size()) - static_cast<std::ptrdiff_t>(args.keywords().size()));
-    for (const auto& [keyword, value] : args.keywords()) {
+    for (const auto& [keyword, value] : keywordMap(args)) {
         bool found = false;
         for (std::size_t i = static_cast<std::size_t>(start); i < option.size(); ++i)
             found |= option[i].name == keyword;
