@@ -225,11 +225,20 @@ ArrayPtr moveDims(const ArrayPtr& self, std::vector<std::int64_t> source, std::v
     return permute(self, order);
 }
 
-Value selfValue(const ArrayPtr& self, const TorchArgs& args)
+// torch.add(1, 2): the input, when a number, becomes a 0-dim tensor (the number's own dtype, the default
+// float for floats), so that an op on two numbers still makes a tensor.
+Value selfValue(const ArrayPtr& self, const TorchArgs& args, const Value& other)
 {
     if (self)
         return self;
-    return args.tensorOrNumber("input");
+    const Value input = args.tensorOrNumber("input");
+    const Scalar* number = std::get_if<Scalar>(&input);
+    if (!number || std::holds_alternative<ArrayPtr>(other))
+        return input;
+    const DType dtype = number->isFloat() ? kTorchDefaultFloat : number->defaultDType(Flavour::Torch);
+    ArrayPtr tensor = allocateArray(Flavour::Torch, dtype, {});
+    storeScalar(tensor->data(), dtype, *number, Flavour::Torch);
+    return tensor;
 }
 
 // ---- the ops that are both methods and torch functions --------------------------------------------------
@@ -439,14 +448,16 @@ const std::vector<SharedOp>& sharedOps()
                              if (function)
                                  a.refuseOut();
                              // The deprecated overload add(alpha, other) means add(other, alpha=alpha).
-                             return in.wrap(addWithAlpha(op, selfValue(self, a), a.tensorOrNumber("other"), a.optionalScalar("alpha")));
+                             const Value other = a.tensorOrNumber("other");
+                             return in.wrap(addWithAlpha(op, selfValue(self, a, other), other, a.optionalScalar("alpha")));
                          }});
         }
         v.push_back({"mul", "self * other (a new tensor)", {"mul(Tensor other)"}, {"mul(Tensor input, Tensor other, *, Tensor out=None)"},
                      [](Interpreter& in, const ArrayPtr& self, const TorchArgs& a, bool function) {
                          if (function)
                              a.refuseOut();
-                         return binaryResult(in, BinaryOp::Mul, selfValue(self, a), a.tensorOrNumber("other"));
+                         const Value other = a.tensorOrNumber("other");
+                         return binaryResult(in, BinaryOp::Mul, selfValue(self, a, other), other);
                      }});
         v.push_back({"div", "self / other (a new tensor); rounding_mode='floor' floors",
                      {"div(Tensor other)", "div(Tensor other, *, c10::string_view? rounding_mode)",
@@ -457,8 +468,8 @@ const std::vector<SharedOp>& sharedOps()
                      [](Interpreter& in, const ArrayPtr& self, const TorchArgs& a, bool function) {
                          if (function && a.index() != 2)
                              a.refuseOut();
-                         const Value lhs = selfValue(self, a);
                          const Value rhs = a.index() == 2 ? Value(a.scalar("other")) : a.tensorOrNumber("other");
+                         const Value lhs = selfValue(self, a, rhs);
                          if (a.index() == 0)
                              return binaryResult(in, BinaryOp::Div, lhs, rhs);
                          const std::string mode = a.has("rounding_mode") ? a.string("rounding_mode") : "";

@@ -18,6 +18,11 @@ print(x.add(x) is x, x.add(0).data_ptr() == x.data_ptr(), x.abs() is x, x._versi
 g = torch.ones(2, requires_grad=True)
 print(g.add(1), g.mul(g), torch.sub(g, 1, alpha=2), g.div(2, rounding_mode="floor"))
 print(torch.add(a, b, alpha=1), a.add(1, 2), torch.add(a, 2, b))
+print(torch.add(1, 2), torch.mul(2, 3.5), torch.div(1, 2), torch.add(True, False), torch.sub(2.5, 1, alpha=2), torch.div(7, 2, rounding_mode="floor"))
+try:
+    torch.sub(True, 1)
+except RuntimeError as e:
+    print("RuntimeError:", e)
 try:
     a.add("a")
 except TypeError as e:
