@@ -1000,6 +1000,39 @@ void defineTensor(TypeInfo& type)
                      }
                      return interpreter.wrap(tensorTo(self, dtype, device, a.toBool("copy")));
                  });
+    parsedMethod(type, "type", "with no argument, the legacy type name ('torch.FloatTensor'); else self.to(dtype)",
+                 {"type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)",
+                  "type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)|hidden"},
+                 [](Interpreter& interpreter, const ArrayPtr& self, const TorchArgs& a) -> ObjectPtr {
+                     const auto legacyName = [](DType dtype) {
+                         std::string name(torchScalarTypeName(dtype));
+                         return "torch." + name + "Tensor";
+                     };
+                     if (!a.has("dtype"))
+                         return makeStr(legacyName(self->dtype()));
+                     const ObjectPtr& spec = a.object("dtype");
+                     std::optional<DType> dtype;
+                     if (spec->kind() == ObjectKind::Str) {
+                         const std::string& text = static_cast<const StrObject&>(*spec).value;
+                         for (int i = 0; i < kDTypeCount && !dtype; ++i)
+                             if (legacyName(static_cast<DType>(i)) == text)
+                                 dtype = static_cast<DType>(i);
+                         if (!dtype)
+                             throw pythonError("ValueError", "invalid type: '" + text + "'");
+                     } else if (spec->kind() == ObjectKind::DType && spec->type() == torchDTypeObject(DType::Float32)->type()) {
+                         dtype = dtypeArgument(spec, Flavour::Torch, "type()");
+                     } else if (spec->kind() == ObjectKind::Type) {
+                         const TypeInfo* info = static_cast<const TypeObject&>(*spec).info;
+                         for (int i = 0; i < kDTypeCount && !dtype; ++i)
+                             if (legacyName(static_cast<DType>(i)) == info->qualifiedName)
+                                 dtype = static_cast<DType>(i);
+                         if (!dtype)
+                             throw pythonError("ValueError", "invalid type: '" + info->name + "'");
+                     } else {
+                         throw pythonError("TypeError", "dtype must be a type, str, or dtype object");
+                     }
+                     return interpreter.wrap(tensorTo(self, dtype));
+                 });
     parsedMethod(type, "type_as", "self.to(other.dtype): self when it already has it, else a copy", {"type_as(Tensor other)"},
                  [](Interpreter& interpreter, const ArrayPtr& self, const TorchArgs& a) {
                      return interpreter.wrap(tensorTo(self, a.tensor("other")->dtype()));

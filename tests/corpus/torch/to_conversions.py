@@ -18,6 +18,20 @@ print(torch.tensor([-1.7, 2.9, 300.0]).to(torch.uint8), torch.tensor([0.0, 0.5, 
 print(torch.tensor([1.5, 2.5]).to(torch.float16), torch.tensor([70000.0]).half())
 g = torch.ones(2, requires_grad=True)
 print(g.double().grad_fn.name(), g.long().grad_fn, g.float() is g, g.half().requires_grad)
+print(t.type(), t.long().type(), t.type(torch.float64).dtype, t.type("torch.IntTensor").dtype, t.type(torch.float32) is t,
+      t.type(dtype=torch.int8).dtype, t.bool().type(), t.half().type(), t.type(torch.LongTensor).dtype, t.type(float).dtype)
+try:
+    t.type("foo")
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    t.type(3)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    t.type(torch.float32, foo=1)
+except TypeError as e:
+    print("TypeError:", e)
 try:
     t.to("float")
 except RuntimeError as e:
