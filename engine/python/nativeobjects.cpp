@@ -4,14 +4,18 @@
 #include "interpreterimpl.h"
 #include "modulebindings.h"
 #include "registry.h"
+#include "torchargs.h"
 
 #include "engine/autograd.h"
 #include "engine/dispatch.h"
 #include "engine/pyformat.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <mutex>
+#include <random>
 
 namespace av::engine::py {
 
@@ -42,6 +46,7 @@ TypeInfo& torchDTypeType()
 {
     static TypeInfo type = [] {
         TypeInfo t = makeTypeInfo("dtype", "torch.dtype");
+        t.tpName = "torch.dtype";
         t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
             return str(std::string(torchName(static_cast<const DTypeObject&>(*self).payload)));
         };
@@ -160,7 +165,7 @@ std::optional<DType> dtypeArgument(const ObjectPtr& value, Flavour flavour, std:
         const TypeInfo* info = static_cast<const TypeObject&>(*value).info;
         const Builtins& b = builtinTypes();
         if (info == &b.floatType)
-            return flavour == Flavour::Torch ? kTorchDefaultFloat : DType::Float64;
+            return DType::Float64;  // Python's float is a double in both libraries
         if (info == &b.intType)
             return DType::Int64;
         if (info == &b.boolType)
@@ -191,44 +196,111 @@ std::optional<DType> dtypeArgument(const ObjectPtr& value, Flavour flavour, std:
 // ---- devices and shapes -----------------------------------------------------------------------------------
 
 namespace {
-using DeviceObject = NativeObject<Device>;
+
+// A torch.device: torch.device("cuda") has no index (it means the current device), unlike a tensor's.
+struct DeviceValue {
+    Device device;
+    bool hasIndex = true;
+};
+using DeviceObject = NativeObject<DeviceValue>;
+
+const DeviceValue& deviceOf(const ObjectPtr& self) { return static_cast<const DeviceObject&>(*self).payload; }
+
+constexpr const char* kDeviceTypes = "cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, ort, xla, lazy, vulkan, "
+                                     "mps, meta, hpu, privateuseone";
+
+// c10::Device(const std::string&): "type" or "type:index", with its two messages.
+DeviceValue parseDeviceString(const std::string& text)
+{
+    std::size_t i = 0;
+    while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+        ++i;
+    const std::string type = text.substr(0, i);
+    bool valid = !type.empty();
+    std::optional<int> index;
+    if (valid && i < text.size()) {
+        const std::string digits = text.substr(i + 1);
+        valid = text[i] == ':' && !digits.empty() && digits.size() < 10 &&
+                std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+                (digits == "0" || digits[0] != '0');
+        if (valid)
+            index = std::stoi(digits);
+    }
+    if (!valid)
+        throw pythonError("RuntimeError", "Invalid device string: '" + text + "'");
+    if (type == "cpu")
+        return {Device::cpu(), index.has_value()};
+    if (type == "cuda")
+        return {Device::cuda(index.value_or(0)), index.has_value()};
+    throw pythonError("RuntimeError", std::string("Expected one of ") + kDeviceTypes + " device type at start of device string: " + text);
+}
+
+TypeInfo& deviceType();
+
+ObjectPtr makeDeviceObject(DeviceValue value) { return std::make_shared<DeviceObject>(ObjectKind::Device, &deviceType(), value); }
 
 TypeInfo& deviceType()
 {
     static TypeInfo type = [] {
         TypeInfo t = makeTypeInfo("device", "torch.device");
+        t.tpName = "torch.device";
         t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
-            const Device d = static_cast<const DeviceObject&>(*self).payload;
-            return str(d.isCpu() ? "device(type='cpu')" : "device(type='cuda', index=" + std::to_string(d.index) + ")");
+            const DeviceValue& d = deviceOf(self);
+            const std::string type = d.device.isCpu() ? "cpu" : "cuda";
+            if (!d.hasIndex)
+                return str("device(type='" + type + "')");
+            return str("device(type='" + type + "', index=" + std::to_string(d.device.isCpu() ? 0 : d.device.index) + ")");
         };
         t.methods["__str__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
-            return str(static_cast<const DeviceObject&>(*self).payload.str());
+            const DeviceValue& d = deviceOf(self);
+            const std::string type = d.device.isCpu() ? "cpu" : "cuda";
+            if (!d.hasIndex)
+                return str(type);
+            return str(type + ":" + std::to_string(d.device.isCpu() ? 0 : d.device.index));
         };
+        // Devices equal devices only: torch.device('cpu') == 'cpu' is False.
         t.methods["__eq__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
-            const std::optional<Device> other = deviceArgument(args.positional().at(0));
-            return makeBool(other && *other == static_cast<const DeviceObject&>(*self).payload);
+            const ObjectPtr& other = args.positional().at(0);
+            if (other->kind() != ObjectKind::Device)
+                return falseObject();
+            const DeviceValue& a = deviceOf(self);
+            const DeviceValue& b = deviceOf(other);
+            return makeBool(a.device == b.device && a.hasIndex == b.hasIndex);
         };
-        t.properties["type"] = [](Interpreter&, const ObjectPtr& self) {
-            return str(static_cast<const DeviceObject&>(*self).payload.isCpu() ? "cpu" : "cuda");
-        };
+        t.properties["type"] = [](Interpreter&, const ObjectPtr& self) { return str(deviceOf(self).device.isCpu() ? "cpu" : "cuda"); };
         t.properties["index"] = [](Interpreter&, const ObjectPtr& self) {
-            const Device d = static_cast<const DeviceObject&>(*self).payload;
-            return d.isCpu() ? none() : makeInt(d.index);
+            const DeviceValue& d = deviceOf(self);
+            if (!d.hasIndex)
+                return none();
+            return makeInt(d.device.isCpu() ? 0 : d.device.index);
         };
-        t.constructor = [](Interpreter&, const ObjectPtr&, CallArgs& args) {
-            args.bind("device()", "(type, index=None)");
-            const ObjectPtr& spec = args.get("type");
-            if (spec->kind() != ObjectKind::Str)
-                throw pythonError("TypeError", "device() received an invalid combination of arguments");
-            std::string text = strOf(spec);
-            if (args.has("index") && args.get("index")->kind() != ObjectKind::None)
-                text += ":" + std::to_string(intArgument(args.get("index"), "device()", "index"));
-            const std::optional<Device> d = Device::parse(text);
-            if (!d)
-                throw pythonError("RuntimeError", "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, "
-                                                  "fpga, ort, xla, lazy, vulkan, mps, meta, hpu, privateuseone device type at "
-                                                  "start of device string: " + strOf(spec));
-            return deviceObject(*d);
+        // torch.device(...) goes through torch's parser, under the name Device.
+        t.constructor = [](Interpreter&, const ObjectPtr&, CallArgs& args) -> ObjectPtr {
+            static const TorchParser parser{"Device(Device device)", "Device(c10::string_view type, int64_t? index=-1)"};
+            const TorchArgs a = parser.parse(args);
+            if (a.index() == 0) {
+                const ObjectPtr& spec = a.object("device");
+                if (spec->kind() == ObjectKind::Device)
+                    return spec;
+                if (spec->kind() == ObjectKind::Str)
+                    return makeDeviceObject(parseDeviceString(strOf(spec)));
+                const std::int64_t index = a.toInt64("device");
+                if (index < 0)
+                    throw pythonError("RuntimeError", concat("Device index must not be negative"));
+                return makeDeviceObject({Device::cuda(static_cast<int>(index)), true});
+            }
+            DeviceValue value = parseDeviceString(a.string("type"));
+            if (a.has("index") && a.toInt64("index") != -1) {
+                if (value.hasIndex)
+                    throw pythonError("RuntimeError", "type (string) must not include an index because index was passed explicitly: " +
+                                                          a.string("type"));
+                const std::int64_t index = a.toInt64("index");
+                if (index < 0)
+                    throw pythonError("RuntimeError", concat("Device index must be -1 or non-negative, got ", index));
+                value.device = value.device.isCpu() ? Device::cpu() : Device::cuda(static_cast<int>(index));
+                value.hasIndex = true;
+            }
+            return makeDeviceObject(value);
         };
         return t;
     }();
@@ -236,22 +308,16 @@ TypeInfo& deviceType()
 }
 }  // namespace
 
-ObjectPtr deviceObject(Device device) { return std::make_shared<DeviceObject>(ObjectKind::Device, &deviceType(), device); }
+ObjectPtr deviceObject(Device device) { return makeDeviceObject({device, !device.isCpu()}); }
 
 std::optional<Device> deviceArgument(const ObjectPtr& value)
 {
     if (!value || value->kind() == ObjectKind::None)
         return std::nullopt;
     if (value->kind() == ObjectKind::Device)
-        return static_cast<const DeviceObject&>(*value).payload;
-    if (value->kind() == ObjectKind::Str) {
-        const std::optional<Device> d = Device::parse(strOf(value));
-        if (!d)
-            throw pythonError("RuntimeError", "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, "
-                                              "ort, xla, lazy, vulkan, mps, meta, hpu, privateuseone device type at start of "
-                                              "device string: " + strOf(value));
-        return d;
-    }
+        return deviceOf(value).device;
+    if (value->kind() == ObjectKind::Str)
+        return parseDeviceString(strOf(value)).device;
     throw pythonError("TypeError", "expected a device, got '" + typeNameOf(value) + "'");
 }
 
@@ -259,12 +325,39 @@ const TypeInfo& torchSizeType()
 {
     static TypeInfo type = [] {
         TypeInfo t = makeTypeInfo("Size", "torch.Size", &builtinTypes().tupleType);
+        t.tpName = "torch.Size";
         t.methods["__repr__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
             std::string out = "torch.Size([";
             const auto& items = static_cast<const SequenceObject&>(*self).items;
             for (std::size_t i = 0; i < items.size(); ++i)
                 out += (i ? ", " : "") + interpreter.repr(items[i]);
             return str(out + "])");
+        };
+        // THPSize_pynew: tuple(iterable), where every item must be an int.
+        t.constructor = [](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) -> ObjectPtr {
+            if (!args.keywords().empty())
+                throw pythonError("TypeError", "Size() takes no keyword arguments");
+            if (args.positional().size() > 1)
+                throw pythonError("TypeError", concat("Size expected at most 1 argument, got ", args.positional().size()));
+            std::vector<ObjectPtr> items;
+            if (!args.positional().empty())
+                items = interpreter.iterate(args.positional()[0]);
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const bool isInt = items[i]->kind() == ObjectKind::Int ||
+                                   (items[i]->kind() == ObjectKind::Array && selfArray(items[i])->isNumpyScalar() &&
+                                    isIntegral(selfArray(items[i])->dtype(), false));
+                if (!isInt)
+                    throw pythonError("TypeError", concat("torch.Size() takes an iterable of 'int' (item ", i, " is '",
+                                                          typeNameOf(items[i]), "')"));
+                items[i] = makeInt(*asIndex(items[i]));
+            }
+            return std::make_shared<SequenceObject>(ObjectKind::Tuple, &torchSizeType(), std::move(items));
+        };
+        t.methods["__add__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) -> ObjectPtr {
+            std::vector<ObjectPtr> items = static_cast<const SequenceObject&>(*self).items;
+            const auto& more = static_cast<const SequenceObject&>(*args.positional().at(0)).items;
+            items.insert(items.end(), more.begin(), more.end());
+            return std::make_shared<SequenceObject>(ObjectKind::Tuple, &torchSizeType(), std::move(items));
         };
         t.methods["numel"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
             args.expectNone("numel()");
@@ -454,14 +547,19 @@ TypeInfo& storageType()
         t.properties["dtype"] = [](Interpreter&, const ObjectPtr& self) { return torchDTypeObject(storageOf(self).dtype); };
         t.methods["__len__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) { return makeInt(storageSize(storageOf(self))); };
         t.methods["__getitem__"] = [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
-            const std::optional<std::int64_t> i = asIndex(args.positional().at(0));
+            const ObjectPtr& index = args.positional().at(0);
             const std::int64_t n = storageSize(storageOf(self));
-            if (!i)
-                throw pythonError("RuntimeError", "aliasview supports integer storage indices only");
+            if (index->kind() == ObjectKind::Slice)
+                throw pythonError("RuntimeError", "slices are only supported in UntypedStorage.__getitem__");
+            const std::optional<std::int64_t> i = index->kind() == ObjectKind::Int ? asIndex(index) : std::nullopt;
+            if (!i) {
+                const TypeInfo* type = index->type();
+                throw pythonError("RuntimeError", "can't index a <class 'torch.storage.TypedStorage'> with <class '" +
+                                                      type->qualifiedName + "'>");
+            }
             const std::int64_t at = *i < 0 ? *i + n : *i;
             if (at < 0 || at >= n)
-                throw pythonError("IndexError", concat("index ", *i, " out of range for tensor of size [", n,
-                                                        "] at dimension 0"));
+                throw pythonError("IndexError", concat("index ", *i, " out of range for storage of size ", n));
             return storageElement(storageOf(self), at);
         };
         t.methods["__str__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
@@ -631,6 +729,83 @@ ObjectPtr arrayInterface(Interpreter& interpreter, const ArrayPtr& array)
     return dict;
 }
 
+// ---- torch's layouts, memory formats and generator ----------------------------------------------------
+
+namespace {
+
+using NamedObject = NativeObject<std::string>;
+
+TypeInfo& printedByNameType(const char* name, const char* qualified)
+{
+    static std::unordered_map<std::string, std::unique_ptr<TypeInfo>> types;
+    auto& slot = types[qualified];
+    if (!slot) {
+        slot = std::make_unique<TypeInfo>(makeTypeInfo(name, qualified));
+        slot->tpName = qualified;
+        slot->methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            return str(static_cast<const NamedObject&>(*self).payload);
+        };
+    }
+    return *slot;
+}
+
+struct GeneratorState {
+    std::uint64_t initialSeed = 67280421310721ULL;  // c10's default_rng_seed_val
+    std::mt19937_64 engine{67280421310721ULL};
+};
+
+GeneratorState& generatorState()
+{
+    static GeneratorState state;
+    return state;
+}
+
+}  // namespace
+
+ObjectPtr torchLayoutObject()
+{
+    static const ObjectPtr strided =
+        std::make_shared<NamedObject>(ObjectKind::Other, &printedByNameType("layout", "torch.layout"), "torch.strided");
+    return strided;
+}
+
+ObjectPtr torchMemoryFormatObject(const std::string& name)
+{
+    static std::unordered_map<std::string, ObjectPtr> formats;
+    ObjectPtr& slot = formats[name];
+    if (!slot)
+        slot = std::make_shared<NamedObject>(ObjectKind::Other, &printedByNameType("memory_format", "torch.memory_format"),
+                                             "torch." + name);
+    return slot;
+}
+
+void seedTorchGenerator(std::uint64_t seed)
+{
+    generatorState().initialSeed = seed;
+    generatorState().engine.seed(seed);
+}
+
+std::uint64_t torchInitialSeed() { return generatorState().initialSeed; }
+std::uint64_t nextTorchRandom() { return generatorState().engine(); }
+
+ObjectPtr torchGeneratorObject()
+{
+    static const ObjectPtr generator = [] {
+        static TypeInfo type = [] {
+            TypeInfo t = makeTypeInfo("Generator", "torch._C.Generator");
+            t.tpName = "torch._C.Generator";
+            defineMethod(t, "torch.Generator", "initial_seed", "()", "the seed last set (torch.manual_seed)",
+                         [](Interpreter&, const ObjectPtr&, CallArgs& args) {
+                             args.expectNone("initial_seed()");
+                             return makeInt(static_cast<std::int64_t>(torchInitialSeed()));
+                         });
+            return t;
+        }();
+        return std::make_shared<NamedObject>(ObjectKind::Other, &type, "default_generator");
+    }();
+    return generator;
+}
+
 // ---- context managers and named tuples ----------------------------------------------------------------
 
 namespace {
@@ -673,6 +848,7 @@ TypeInfo& returnTypesType(const std::string& name)
     auto& slot = types[name];
     if (!slot) {
         slot = std::make_unique<TypeInfo>(makeTypeInfo(name, "torch.return_types." + name, &builtinTypes().tupleType));
+        slot->tpName = "torch.return_types." + name;
         slot->methods["__repr__"] = [name](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
             const auto& items = static_cast<const SequenceObject&>(*self).items;
             return str("torch.return_types." + name + "(\nvalues=" + interpreter.repr(items[0]) + ",\nindices=" +
@@ -685,6 +861,37 @@ TypeInfo& returnTypesType(const std::string& name)
 }
 
 }  // namespace
+
+namespace {
+
+struct SetGradEnabledState {
+    bool previous;
+};
+using SetGradEnabledObject = NativeObject<SetGradEnabledState>;
+
+TypeInfo& setGradEnabledType()
+{
+    static TypeInfo type = [] {
+        TypeInfo t = makeTypeInfo("set_grad_enabled", "torch.autograd.grad_mode.set_grad_enabled");
+        t.methods["__enter__"] = [](Interpreter&, const ObjectPtr&, CallArgs&) { return none(); };
+        t.methods["__exit__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            GradMode::setEnabled(static_cast<const SetGradEnabledObject&>(*self).payload.previous);
+            return falseObject();
+        };
+        return t;
+    }();
+    return type;
+}
+
+}  // namespace
+
+ObjectPtr setGradEnabledContext(bool enabled)
+{
+    auto object = std::make_shared<SetGradEnabledObject>(ObjectKind::Other, &setGradEnabledType(),
+                                                         SetGradEnabledState{GradMode::isEnabled()});
+    GradMode::setEnabled(enabled);
+    return object;
+}
 
 ObjectPtr gradModeContext(bool enabled)
 {

@@ -65,10 +65,26 @@ ObjectPtr numpyFlags(const ArrayPtr& array);
 ObjectPtr numpyCtypes(const ArrayPtr& array);
 ObjectPtr arrayInterface(Interpreter& interpreter, const ArrayPtr& array);
 
+// ---- torch's other small objects ------------------------------------------------------------------------
+
+// torch.strided (the only layout aliasview has) and torch.contiguous_format / preserve_format /
+// channels_last: objects that print as their names.
+ObjectPtr torchLayoutObject();
+ObjectPtr torchMemoryFormatObject(const std::string& name);
+// torch.default_generator, what torch.manual_seed returns: its seed drives rand / randn / randint.
+ObjectPtr torchGeneratorObject();
+void seedTorchGenerator(std::uint64_t seed);
+std::uint64_t torchInitialSeed();
+// The next 64 random bits of the generator (a seeded 64-bit Mersenne Twister; not PyTorch's values).
+std::uint64_t nextTorchRandom();
+
 // ---- context managers and named tuples ------------------------------------------------------------------
 
 // torch.no_grad() / torch.enable_grad(): sets grad mode on __enter__, restores it on __exit__.
 ObjectPtr gradModeContext(bool enabled);
+// torch.set_grad_enabled(mode): sets grad mode at once (it is also a function); as a context manager,
+// __exit__ restores the mode it found.
+ObjectPtr setGradEnabledContext(bool enabled);
 // torch.return_types.max(values=..., indices=...).
 ObjectPtr returnTypes(Interpreter& interpreter, const std::string& name, const ArrayPtr& values, const ArrayPtr& indices);
 

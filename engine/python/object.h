@@ -34,6 +34,9 @@ using Getter = std::function<ObjectPtr(Interpreter&, const ObjectPtr& self)>;
 struct TypeInfo {
     std::string name;           // "Tensor"
     std::string qualifiedName;  // "torch.Tensor", as <class '...'> prints it
+    // The C type's tp_name where messages print more than `name` ("torch.Size", "torch.dtype"); empty
+    // for types that print as `name` (Python classes such as Tensor).
+    std::string tpName;
     const TypeInfo* base = nullptr;
     std::unordered_map<std::string, NativeFunction> methods;
     std::unordered_map<std::string, Getter> properties;

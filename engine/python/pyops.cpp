@@ -23,6 +23,8 @@ namespace av::engine::py {
 std::string typeNameOf(const ObjectPtr& object)
 {
     const TypeInfo* type = object->type();
+    if (!type->tpName.empty())
+        return type->tpName;
     // Messages name NumPy's types with their module ("numpy.ndarray", "numpy.float64"): tp_name of a type
     // written in C. Its classes written in Python (numpy.core._internal._ctypes) go by their bare name.
     if (type->qualifiedName.rfind("numpy.", 0) == 0 && type->qualifiedName.rfind("numpy.core._internal.", 0) != 0)
@@ -515,7 +517,15 @@ ObjectPtr Interpreter::Impl::binaryOp(BinOpKind op, const ObjectPtr& left, const
         }
         if (lk == ObjectKind::Str)
             throw pythonError("TypeError", "can only concatenate str (not \"" + typeNameOf(right) + "\") to str");
-        if ((lk == ObjectKind::List || lk == ObjectKind::Tuple) && lk == rk && left->type() == right->type()) {
+        // A tuple subclass may define its own + (torch.Size + tuple is a torch.Size).
+        if (lk == ObjectKind::Tuple && rk == ObjectKind::Tuple) {
+            if (const auto it = left->type()->methods.find("__add__"); it != left->type()->methods.end()) {
+                CallArgs args({right}, {});
+                return it->second(self, left, args);
+            }
+        }
+        // list + list and tuple + tuple (any tuple subclass on either side gives a plain tuple).
+        if ((lk == ObjectKind::List || lk == ObjectKind::Tuple) && lk == rk) {
             std::vector<ObjectPtr> items = static_cast<const SequenceObject&>(*left).items;
             const auto& more = static_cast<const SequenceObject&>(*right).items;
             self.checkContainerSize(static_cast<std::int64_t>(items.size() + more.size()));
@@ -741,10 +751,12 @@ bool Interpreter::Impl::contains(const ObjectPtr& container, const ObjectPtr& it
         return (*v - range.start) % range.step == 0;
     }
     case ObjectKind::Array: {
-        if (arrayOf(container)->isTensor() && !isArray(item) && !isNumber(item))
+        // torch: (element == self).any(); NumPy: (self == element).any().
+        // Tensor.__contains__ takes only tensors and numbers (NumPy scalars are numbers.Number).
+        if (arrayOf(container)->isTensor() && !isNumber(item) &&
+            !(isArray(item) && (arrayOf(item)->isTensor() || arrayOf(item)->isNumpyScalar())))
             throw pythonError("RuntimeError", "Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '" +
                                                   item->type()->qualifiedName + "'>.");
-        // torch: (element == self).any(); NumPy: (self == element).any().
         const ObjectPtr eq = compare(CompareKind::Eq, container, item);
         if (!isArray(eq))
             return truthy(eq);
@@ -838,8 +850,14 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
         const PyError& error = static_cast<const ExceptionObject&>(*object).error;
         return error.message().empty() ? makeTuple({}) : makeTuple({makeStr(error.message())});
     }
-    if (object->kind() == ObjectKind::Type && (name == "__name__" || name == "__qualname__"))
-        return makeStr(static_cast<const TypeObject&>(*object).info->name);
+    if (object->kind() == ObjectKind::Type && (name == "__name__" || name == "__qualname__" || name == "__module__")) {
+        // A type's names: <class 'torch.Size'> has __name__ 'Size' and __module__ 'torch'.
+        const TypeInfo* info = static_cast<const TypeObject&>(*object).info;
+        if (name != "__module__")
+            return makeStr(info->name);
+        const std::size_t dot = info->qualifiedName.rfind('.');
+        return makeStr(dot == std::string::npos ? "builtins" : info->qualifiedName.substr(0, dot));
+    }
     const TypeInfo* lookup = object->kind() == ObjectKind::Type ? static_cast<const TypeObject&>(*object).info : object->type();
     for (const TypeInfo* type = lookup; type; type = type->base) {
         if (object->kind() != ObjectKind::Type) {
@@ -847,8 +865,26 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
                 return it->second(self, object);
         }
         if (const auto it = type->methods.find(name); it != type->methods.end()) {
-            const ObjectPtr bound = object->kind() == ObjectKind::Type ? nullptr : object;
-            return std::make_shared<FunctionObject>(name, lookup->name + "." + name, it->second, bound);
+            if (object->kind() != ObjectKind::Type)
+                return std::make_shared<FunctionObject>(name, lookup->name + "." + name, it->second, object);
+            // An unbound method (torch.Tensor.add): the first argument is self, and must be an instance.
+            const TypeInfo* owner = type;
+            // torch's C methods live on torch._C._TensorBase.
+            const std::string ownerName = owner == &tensorType() ? "torch._C._TensorBase" : owner->qualifiedName;
+            const std::string shortName = owner == &tensorType() ? "_TensorBase" : owner->name;
+            NativeFunction method = it->second;
+            return std::make_shared<FunctionObject>(
+                name, lookup->name + "." + name,
+                [method, owner, name, ownerName, shortName](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
+                    if (args.positional().empty())
+                        throw pythonError("TypeError", "unbound method " + shortName + "." + name + "() needs an argument");
+                    const ObjectPtr self = args.positional().front();
+                    if (!self->type()->isSubtypeOf(owner))
+                        throw pythonError("TypeError", "descriptor '" + name + "' for '" + ownerName +
+                                                           "' objects doesn't apply to a '" + typeNameOf(self) + "' object");
+                    CallArgs rest(std::vector<ObjectPtr>(args.positional().begin() + 1, args.positional().end()), args.keywords());
+                    return method(interpreter, self, rest);
+                });
         }
     }
     if (object->kind() == ObjectKind::Type)
