@@ -38,7 +38,7 @@ struct Interpreter::Impl {
     int currentLine = 0;
     SourceSpan currentStatementSpan;
     std::set<std::tuple<std::string, std::string, int>> warnedOnce;
-    std::vector<PyError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
+    std::vector<RaisedError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
     std::vector<std::unordered_map<std::string, ObjectPtr>> localScopes;  // list comprehensions' own names
 
     // ---- statements ----------------------------------------------------------------------------------
@@ -54,7 +54,9 @@ struct Interpreter::Impl {
     Flow execWith(const WithStmt& stmt);
     Flow execTry(const TryStmt& stmt);
     void runHandlers(const TryStmt& stmt, const RaisedError& raised, Flow& flow);
-    ObjectPtr exceptionObject(const PyError& error) const;
+    ObjectPtr exceptionObject(const PyError& error);
+    // The value of a literal as a repr prints it ('k', 5, (1, 2)); nullopt for anything else.
+    std::optional<ObjectPtr> literalValue(const std::string& text);
     void setGlobal(const std::string& name, ObjectPtr value);
     void execImport(const ImportStmt& stmt);
     void execAugAssign(const AugAssignStmt& stmt);
@@ -103,11 +105,27 @@ struct Interpreter::Impl {
     void tick();
     void write(std::string_view text) const;
     void warn(const std::string& category, const std::string& message);
-    std::string traceback(const PyError& error, const SourceSpan& span) const;
+    std::string traceback(const PyError& error, const SourceSpan& span, const std::string& suggestion = {}) const;
+    // What CPython's traceback would suggest for a mistyped name or attribute ("" for nothing).
+    std::string nameSuggestion(const std::string& name) const;
+    std::string attributeSuggestion(const PyError& error, const ObjectPtr& object, const std::string& name) const;
+};
+
+// An exception as a Python object together with its args: ValueError("a", 1).args == ("a", 1). Its
+// error's message is str(e), which CPython derives from the args.
+class ExceptionWithArgs : public ExceptionObject {
+public:
+    ExceptionWithArgs(const TypeInfo* type, PyError error, std::vector<ObjectPtr> args)
+        : ExceptionObject(type, std::move(error)), args(std::move(args))
+    {
+    }
+    std::vector<ObjectPtr> args;
 };
 
 // The builtins: print, len, range, int, ValueError, ... (builtins.cpp).
 const std::unordered_map<std::string, ObjectPtr>& builtinNamespace();
+// The methods of list, tuple, dict and str (builtinmethods.cpp).
+void defineBuiltinTypeMethods(Builtins& types);
 
 // Python type names as messages print them: "int", "Tensor", "numpy.ndarray".
 std::string typeNameOf(const ObjectPtr& object);

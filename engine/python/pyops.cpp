@@ -11,6 +11,7 @@
 #include "engine/elementwise.h"
 #include "engine/pyformat.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -155,11 +156,16 @@ std::string pythonStrRepr(const std::string& text)
     return out;
 }
 
+[[noreturn]] void integerOverflow()
+{
+    throw pythonError("OverflowError", "aliasview's integers are 64-bit: this result does not fit (Python's would grow "
+                                       "without bound)");
+}
+
 std::int64_t checkedInt(bool overflow, std::int64_t value)
 {
     if (overflow)
-        throw pythonError("OverflowError", "aliasview's integers are 64-bit: this result does not fit (Python's would grow "
-                                           "without bound)");
+        integerOverflow();
     return value;
 }
 
@@ -224,9 +230,19 @@ ObjectPtr numberOp(BinOpKind op, const ObjectPtr& a, const ObjectPtr& b)
         const std::int64_t x = intOf(a), y = intOf(b);
         std::int64_t r = 0;
         switch (op) {
-        case BinOpKind::Add: return makeInt(checkedInt(__builtin_add_overflow(x, y, &r), r));
-        case BinOpKind::Sub: return makeInt(checkedInt(__builtin_sub_overflow(x, y, &r), r));
-        case BinOpKind::Mul: return makeInt(checkedInt(__builtin_mul_overflow(x, y, &r), r));
+        // The overflow check must run before r is read: two arguments of one call are unsequenced.
+        case BinOpKind::Add:
+            if (__builtin_add_overflow(x, y, &r))
+                integerOverflow();
+            return makeInt(r);
+        case BinOpKind::Sub:
+            if (__builtin_sub_overflow(x, y, &r))
+                integerOverflow();
+            return makeInt(r);
+        case BinOpKind::Mul:
+            if (__builtin_mul_overflow(x, y, &r))
+                integerOverflow();
+            return makeInt(r);
         case BinOpKind::Div:
             if (y == 0)
                 throw pythonError("ZeroDivisionError", "division by zero");
@@ -299,6 +315,12 @@ ObjectPtr numberOp(BinOpKind op, const ObjectPtr& a, const ObjectPtr& b)
 ObjectPtr sequenceRepeat(const ObjectPtr& sequence, const ObjectPtr& count, Interpreter& interpreter)
 {
     const std::optional<std::int64_t> n = asIndex(count);
+    if (!n && count->kind() == ObjectKind::Array) {
+        // The array's own __index__ refuses.
+        if (arrayOf(count)->isTensor())
+            throw pythonError("TypeError", "only integer tensors of a single element can be converted to an index");
+        throw pythonError("TypeError", "only integer scalar arrays can be converted to a scalar index");
+    }
     if (!n)
         throw pythonError("TypeError", "can't multiply sequence by non-int of type '" + typeNameOf(count) + "'");
     const std::int64_t times = std::max<std::int64_t>(*n, 0);
@@ -387,6 +409,12 @@ std::string Interpreter::Impl::repr(const ObjectPtr& object)
     case ObjectKind::Exception: {
         const auto& exception = static_cast<const ExceptionObject&>(*object);
         const std::string& name = exception.type()->name;
+        // BaseException.__repr__: the class name and the args, ValueError('a') or ValueError('a', 1).
+        if (const auto* withArgs = dynamic_cast<const ExceptionWithArgs*>(&exception)) {
+            if (withArgs->args.size() == 1)
+                return name + "(" + repr(withArgs->args[0]) + ")";
+            return name + repr(makeTuple(withArgs->args));
+        }
         if (exception.error.message().empty())
             return name + "()";
         return name + "(" + pythonStrRepr(exception.error.message()) + ")";
@@ -475,12 +503,22 @@ ObjectPtr Interpreter::Impl::binaryOp(BinOpKind op, const ObjectPtr& left, const
     if (isArray(left) || isArray(right)) {
         const std::optional<Value> a = operandOf(left), b = operandOf(right);
         if (!a || !b) {
-            // A list or tuple with an array: torch and NumPy first turn it into an array (t + [1, 2]).
+            // A list or tuple with an ndarray: NumPy first turns it into an array (a + [1, 2]). A tensor's
+            // operators take tensors and numbers only, so t + [1, 2] is a TypeError.
             if (left->kind() == ObjectKind::Str || right->kind() == ObjectKind::Str || !(a || b))
                 unsupportedOperands(symbolOf(op), left, right);
             const ArrayPtr& known = a ? std::get<ArrayPtr>(*a) : std::get<ArrayPtr>(*b);
             const ObjectPtr& other = a ? right : left;
-            if (other->kind() != ObjectKind::List && other->kind() != ObjectKind::Tuple)
+            const bool sequence = other->kind() == ObjectKind::List || other->kind() == ObjectKind::Tuple;
+            if (sequence && known->isTensor()) {
+                // The tensor's operator declined, so Python falls back on the sequence's own + and *.
+                if (op == BinOpKind::Mul)
+                    return sequenceRepeat(other, a ? left : right, self);
+                if (op == BinOpKind::Add && !a)
+                    throw pythonError("TypeError", "can only concatenate " + typeNameOf(left) + " (not \"" + typeNameOf(right) +
+                                                       "\") to " + typeNameOf(left));
+            }
+            if (!sequence || known->isTensor())
                 unsupportedOperands(symbolOf(op), left, right);
             const ObjectPtr converted = wrap(arrayFromData(known->flavour(), nestedListOf(other), {}));
             return a ? binaryOp(op, left, converted) : binaryOp(op, converted, right);
@@ -535,7 +573,8 @@ ObjectPtr Interpreter::Impl::inplaceOp(BinOpKind op, const ObjectPtr& left, cons
         const std::optional<Value> b = operandOf(right);
         if (engineOperator && b)
             return self.wrap(engine::inplace(*engineOperator, Value(arrayOf(left)), *b));
-        if (op == BinOpKind::MatMul && b)
+        // NumPy refuses a @= b; a tensor has no __imatmul__, so Python falls back to a = a @ b.
+        if (op == BinOpKind::MatMul && b && arrayOf(left)->isNdarray())
             throw pythonError("TypeError", "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of "
                                            "'a @= b'.");
         return binaryOp(op, left, right);
@@ -546,6 +585,12 @@ ObjectPtr Interpreter::Impl::inplaceOp(BinOpKind op, const ObjectPtr& left, cons
         std::vector<ObjectPtr> more = iterate(right);
         self.checkContainerSize(static_cast<std::int64_t>(items.size() + more.size()));
         items.insert(items.end(), more.begin(), more.end());
+        return left;
+    }
+    if (left->kind() == ObjectKind::List && op == BinOpKind::Mul && asIndex(right)) {
+        // list *= n repeats the list in place.
+        const ObjectPtr repeated = binaryOp(op, left, right);
+        static_cast<SequenceObject&>(*left).items = static_cast<const SequenceObject&>(*repeated).items;
         return left;
     }
     if (isArray(right) && isNumber(left)) {
@@ -588,8 +633,11 @@ ObjectPtr Interpreter::Impl::unaryOp(UnaryOpKind op, const ObjectPtr& operand)
             throw pythonError("TypeError", "bad operand type for unary ~: 'float'");
         }
         const std::int64_t v = intOf(operand);
-        if (op == UnaryOpKind::Neg)
-            return makeInt(checkedInt(v == std::numeric_limits<std::int64_t>::min(), -v));
+        if (op == UnaryOpKind::Neg) {
+            if (v == std::numeric_limits<std::int64_t>::min())
+                integerOverflow();
+            return makeInt(-v);
+        }
         if (op == UnaryOpKind::Pos)
             return makeInt(v);
         return makeInt(~v);
@@ -615,9 +663,28 @@ bool Interpreter::Impl::equal(const ObjectPtr& a, const ObjectPtr& b)
         if (x.size() != y.size())
             return false;
         for (std::size_t i = 0; i < x.size(); ++i)
-            if (!equal(x[i], y[i]))
+            if (x[i] != y[i] && !equal(x[i], y[i]))
                 return false;
         return true;
+    }
+    if (a->kind() == ObjectKind::Dict && b->kind() == ObjectKind::Dict) {
+        // Equal when both hold the same keys with equal values, whatever the order.
+        const auto& x = static_cast<const DictObject&>(*a).entries;
+        const auto& y = static_cast<const DictObject&>(*b).entries;
+        if (x.size() != y.size())
+            return false;
+        for (const auto& [key, value] : x) {
+            const auto match = std::find_if(y.begin(), y.end(), [&](const auto& entry) { return equal(entry.first, key); });
+            if (match == y.end() || (match->second != value && !equal(match->second, value)))
+                return false;
+        }
+        return true;
+    }
+    if (a->kind() == ObjectKind::Range && b->kind() == ObjectKind::Range) {
+        const auto& x = static_cast<const RangeObject&>(*a);
+        const auto& y = static_cast<const RangeObject&>(*b);
+        const std::int64_t n = x.length();
+        return n == y.length() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)));
     }
     if (isArray(a) || isArray(b))
         return truthy(compare(CompareKind::Eq, a, b));
@@ -645,6 +712,13 @@ ObjectPtr Interpreter::Impl::compare(CompareKind op, const ObjectPtr& left, cons
         const std::optional<Value> a = operandOf(left), b = operandOf(right);
         if (a && b)
             return self.wrap(engine::binary(*engineCompare(op), *a, *b));
+        // NumPy compares an ndarray with a list or tuple elementwise, as with the array it makes of it.
+        const ObjectPtr& other = a ? right : left;
+        const ObjectPtr& arrayObject = a ? left : right;
+        if ((other->kind() == ObjectKind::List || other->kind() == ObjectKind::Tuple) && arrayOf(arrayObject)->isNdarray()) {
+            const ObjectPtr converted = wrap(arrayFromData(Flavour::Numpy, nestedListOf(other), {}));
+            return a ? compare(op, left, converted) : compare(op, converted, right);
+        }
         if (op == CompareKind::Eq || op == CompareKind::NotEq)
             return makeBool((left == right) == (op == CompareKind::Eq));
         throw pythonError("TypeError", "'" + std::string(symbolOf(op)) + "' not supported between instances of '" +
@@ -738,6 +812,10 @@ bool Interpreter::Impl::contains(const ObjectPtr& container, const ObjectPtr& it
     }
     default: break;
     }
+    if (const auto it = container->type()->methods.find("__contains__"); it != container->type()->methods.end()) {
+        CallArgs args({item}, {});
+        return truthy(it->second(self, container, args));
+    }
     throw pythonError("TypeError", "argument of type '" + typeNameOf(container) + "' is not iterable");
 }
 
@@ -804,7 +882,24 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
             return it->second;
         throw pythonError("AttributeError", "module '" + module.name + "' has no attribute '" + name + "'");
     }
+    if (name == "__name__" || name == "__qualname__" || name == "__module__") {
+        // type(x).__name__ is how scripts print a class: "Tensor", "ndarray", "ValueError".
+        if (object->kind() == ObjectKind::Type) {
+            const TypeInfo& info = *static_cast<const TypeObject&>(*object).info;
+            if (name != "__module__")
+                return makeStr(info.name);
+            const std::size_t dot = info.qualifiedName.rfind('.');
+            return makeStr(dot == std::string::npos ? "builtins" : info.qualifiedName.substr(0, dot));
+        }
+        if (object->kind() == ObjectKind::Module && name == "__name__")
+            return makeStr(static_cast<const ModuleObject&>(*object).name);
+        if (object->kind() == ObjectKind::Function && name != "__module__")
+            return makeStr(name == "__name__" ? static_cast<const FunctionObject&>(*object).name
+                                              : static_cast<const FunctionObject&>(*object).qualifiedName);
+    }
     if (object->kind() == ObjectKind::Exception && name == "args") {
+        if (const auto* withArgs = dynamic_cast<const ExceptionWithArgs*>(object.get()))
+            return makeTuple(withArgs->args);
         const PyError& error = static_cast<const ExceptionObject&>(*object).error;
         return error.message().empty() ? makeTuple({}) : makeTuple({makeStr(error.message())});
     }
@@ -882,6 +977,26 @@ void sliceIndices(Interpreter::Impl& impl, const SliceObject& slice, std::int64_
     stop = clamp(e, step < 0 ? lower : upper);
 }
 
+// A str's characters: Python indexes code points, the interpreter stores UTF-8.
+std::vector<std::string_view> utf8Characters(const std::string& text)
+{
+    std::vector<std::string_view> out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80)
+            ++n;
+        out.emplace_back(text.data() + i, n);
+        i += n;
+    }
+    return out;
+}
+
+bool isAscii(const std::string& text)
+{
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 std::int64_t sequenceIndex(const ObjectPtr& index, std::int64_t length, const char* kind)
 {
     const std::optional<std::int64_t> i = asIndex(index);
@@ -935,8 +1050,14 @@ ObjectPtr Interpreter::Impl::getItem(const ObjectPtr& object, const ObjectPtr& i
         if (object->kind() == ObjectKind::Str) {
             const std::string& text = static_cast<const StrObject&>(*object).value;
             std::string out;
-            for (const std::int64_t i : picks)
-                out += text[static_cast<std::size_t>(i)];
+            if (isAscii(text)) {
+                for (const std::int64_t i : picks)
+                    out += text[static_cast<std::size_t>(i)];
+            } else {
+                const std::vector<std::string_view> characters = utf8Characters(text);
+                for (const std::int64_t i : picks)
+                    out += characters[static_cast<std::size_t>(i)];
+            }
             return makeStr(std::move(out));
         }
         if (object->kind() == ObjectKind::Range) {
@@ -954,7 +1075,12 @@ ObjectPtr Interpreter::Impl::getItem(const ObjectPtr& object, const ObjectPtr& i
     }
     const std::int64_t at = sequenceIndex(index, length, kind);
     switch (object->kind()) {
-    case ObjectKind::Str: return makeStr(std::string(1, static_cast<const StrObject&>(*object).value[static_cast<std::size_t>(at)]));
+    case ObjectKind::Str: {
+        const std::string& text = static_cast<const StrObject&>(*object).value;
+        if (isAscii(text))
+            return makeStr(std::string(1, text[static_cast<std::size_t>(at)]));
+        return makeStr(std::string(utf8Characters(text)[static_cast<std::size_t>(at)]));
+    }
     case ObjectKind::Range: {
         const auto& range = static_cast<const RangeObject&>(*object);
         return makeInt(range.start + at * range.step);
@@ -1130,13 +1256,20 @@ ObjectPtr Interpreter::Impl::call(const ObjectPtr& callable, CallArgs& args)
 std::int64_t Interpreter::Impl::length(const ObjectPtr& object)
 {
     switch (object->kind()) {
-    case ObjectKind::Str: return static_cast<std::int64_t>(static_cast<const StrObject&>(*object).value.size());
+    case ObjectKind::Str: {
+        const std::string& text = static_cast<const StrObject&>(*object).value;
+        return static_cast<std::int64_t>(std::count_if(text.begin(), text.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // every byte that starts a code point
+        }));
+    }
     case ObjectKind::List:
     case ObjectKind::Tuple: return static_cast<std::int64_t>(static_cast<const SequenceObject&>(*object).items.size());
     case ObjectKind::Dict: return static_cast<std::int64_t>(static_cast<const DictObject&>(*object).entries.size());
     case ObjectKind::Range: return static_cast<const RangeObject&>(*object).length();
     case ObjectKind::Array: {
         const Array& array = *arrayOf(object);
+        if (array.isNumpyScalar())
+            throw pythonError("TypeError", "object of type '" + typeNameOf(object) + "' has no len()");
         if (array.dim() == 0)
             throw pythonError("TypeError", array.isTensor() ? "len() of a 0-d tensor" : "len() of unsized object");
         return array.size(0);
