@@ -2,6 +2,7 @@
 // with CPython 3.11's results, reprs and messages.
 
 #include "interpreterimpl.h"
+#include "pythonnames.h"
 #include "registry.h"
 
 #include <algorithm>
@@ -338,6 +339,31 @@ void defineDictMethods(TypeInfo& dict)
 
 // ---- str -------------------------------------------------------------------------------------------------
 
+// str.upper() / str.lower() over UTF-8, with Unicode's case mappings (ß.upper() is 'SS').
+std::string mapCase(const std::string& text, bool upper)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(upper ? std::toupper(c) : std::tolower(c));
+            ++i;
+            continue;
+        }
+        const std::size_t length = std::min<std::size_t>(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, text.size() - i);
+        char32_t codepoint = length == 4 ? c & 0x07 : length == 3 ? c & 0x0F : length == 2 ? c & 0x1F : c;
+        for (std::size_t k = 1; k < length; ++k)
+            codepoint = (codepoint << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if (const std::optional<std::string_view> mapped = caseMapped(codepoint, upper))
+            out += *mapped;
+        else
+            out.append(text, i, length);
+        i += length;
+    }
+    return out;
+}
+
 bool isPythonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string stripped(const std::string& text, const ObjectPtr& chars, bool left, bool right, std::string_view function)
@@ -581,19 +607,13 @@ void defineStrMethods(TypeInfo& str)
     const auto noArguments = [](const char* name) {
         return [name](CallArgs& args) { args.expectNone(std::string("str.") + name + "()"); };
     };
-    method(str, "upper", "()", "a new string in upper case (ASCII letters)", [noArguments](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+    method(str, "upper", "()", "a new string in upper case", [noArguments](Interpreter&, const ObjectPtr& self, CallArgs& args) {
         noArguments("upper")(args);
-        std::string text = textOf(self);
-        for (char& c : text)
-            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        return makeStr(std::move(text));
+        return makeStr(mapCase(textOf(self), true));
     });
-    method(str, "lower", "()", "a new string in lower case (ASCII letters)", [noArguments](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+    method(str, "lower", "()", "a new string in lower case", [noArguments](Interpreter&, const ObjectPtr& self, CallArgs& args) {
         noArguments("lower")(args);
-        std::string text = textOf(self);
-        for (char& c : text)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return makeStr(std::move(text));
+        return makeStr(mapCase(textOf(self), false));
     });
     method(str, "capitalize", "()", "the first character upper case, the rest lower case",
            [noArguments](Interpreter&, const ObjectPtr& self, CallArgs& args) {

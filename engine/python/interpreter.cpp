@@ -17,7 +17,12 @@ namespace av::engine::py {
 
 // ---- the public face --------------------------------------------------------------------------------
 
-Interpreter::Interpreter(RunLimits limits) : m_impl(std::make_unique<Impl>(*this, limits)) {}
+Interpreter::Interpreter(RunLimits limits) : m_impl(std::make_unique<Impl>(*this, limits))
+{
+    // Building the builtins also gives list, str, dict and the number types their methods, which a
+    // script can reach before it names any builtin ([].append).
+    builtinNamespace();
+}
 Interpreter::~Interpreter() = default;
 
 std::vector<std::pair<std::string, ObjectPtr>> Interpreter::globals() const

@@ -40,6 +40,8 @@ struct Interpreter::Impl {
     std::set<std::tuple<std::string, std::string, int>> warnedOnce;
     std::vector<RaisedError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
     std::vector<std::unordered_map<std::string, ObjectPtr>> localScopes;  // list comprehensions' own names
+    std::vector<const Object*> reprInProgress;  // the containers repr() is inside, outermost first
+    struct ReprGuard;
 
     // ---- statements ----------------------------------------------------------------------------------
     enum class Flow { Normal, Break, Continue };

@@ -3,6 +3,7 @@
 
 #include "bindings.h"
 #include "interpreterimpl.h"
+#include "pythonnames.h"
 
 #include "engine/bitwise.h"
 #include "engine/copykernel.h"
@@ -133,7 +134,8 @@ std::string pythonStrRepr(const std::string& text)
     const bool hasDouble = text.find('"') != std::string::npos;
     const char quote = hasSingle && !hasDouble ? '"' : '\'';
     std::string out(1, quote);
-    for (const char ch : text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
         if (ch == quote || ch == '\\') {
             out += '\\';
@@ -144,13 +146,37 @@ std::string pythonStrRepr(const std::string& text)
             out += "\\r";
         } else if (ch == '\t') {
             out += "\\t";
-        } else if (c < 0x20 || c == 0x7f) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "\\x%02x", c);
-            out += hex;
+        } else if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f) {
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "\\x%02x", c);
+                out += hex;
+            } else {
+                out += ch;
+            }
         } else {
-            out += ch;  // printable ASCII and UTF-8 bytes of printable characters
+            // A UTF-8 sequence: kept when str.isprintable() would keep it, escaped as \xhh, \uhhhh or
+            // \Uhhhhhhhh otherwise (U+00A0, U+200B, ...).
+            const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            char32_t codepoint = length == 4 ? c & 0x07 : length == 3 ? c & 0x0F : length == 2 ? c & 0x1F : c;
+            for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+                codepoint = (codepoint << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+            if (length > 1 && i + length <= text.size() && isPrintable(codepoint)) {
+                out.append(text, i, length);
+            } else {
+                char hex[16];
+                if (codepoint < 0x100)
+                    std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned>(codepoint));
+                else if (codepoint < 0x10000)
+                    std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned>(codepoint));
+                else
+                    std::snprintf(hex, sizeof hex, "\\U%08x", static_cast<unsigned>(codepoint));
+                out += hex;
+            }
+            i += std::min(length, text.size() - i);
+            continue;
         }
+        ++i;
     }
     out += quote;
     return out;
@@ -345,6 +371,31 @@ ObjectPtr sequenceRepeat(const ObjectPtr& sequence, const ObjectPtr& count, Inte
 
 // ---- repr / str / truth --------------------------------------------------------------------------------
 
+// Py_ReprEnter / Py_ReprLeave: a container already being printed prints as [...] (a = [1]; a.append(a)),
+// and nesting deeper than CPython's recursion limit is a RecursionError, not a C++ stack overflow.
+struct Interpreter::Impl::ReprGuard {
+    ReprGuard(Impl& impl, const Object* object) : impl(impl)
+    {
+        recursive = std::find(impl.reprInProgress.begin(), impl.reprInProgress.end(), object) != impl.reprInProgress.end();
+        if (recursive)
+            return;
+        if (impl.reprInProgress.size() >= kMaxReprDepth)
+            throw pythonError("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+        impl.reprInProgress.push_back(object);
+    }
+    ~ReprGuard()
+    {
+        if (!recursive)
+            impl.reprInProgress.pop_back();
+    }
+    ReprGuard(const ReprGuard&) = delete;
+    ReprGuard& operator=(const ReprGuard&) = delete;
+
+    static constexpr std::size_t kMaxReprDepth = 990;
+    Impl& impl;
+    bool recursive = false;
+};
+
 std::string Interpreter::Impl::repr(const ObjectPtr& object)
 {
     switch (object->kind()) {
@@ -362,6 +413,9 @@ std::string Interpreter::Impl::repr(const ObjectPtr& object)
             return static_cast<const StrObject&>(*it->second(self, object, none)).value;
         }
         const bool list = object->kind() == ObjectKind::List;
+        const ReprGuard guard(*this, object.get());
+        if (guard.recursive)
+            return list ? "[...]" : "(...)";
         std::string out = list ? "[" : "(";
         for (std::size_t i = 0; i < sequence.items.size(); ++i) {
             if (i)
@@ -374,6 +428,9 @@ std::string Interpreter::Impl::repr(const ObjectPtr& object)
     }
     case ObjectKind::Dict: {
         const auto& dict = static_cast<const DictObject&>(*object);
+        const ReprGuard guard(*this, object.get());
+        if (guard.recursive)
+            return "{...}";
         std::string out = "{";
         for (std::size_t i = 0; i < dict.entries.size(); ++i) {
             if (i)
@@ -1430,9 +1487,13 @@ std::string groupDigits(const std::string& digits, char separator)
 std::string pad(const std::string& body, const std::string& signPart, const FormatSpec& f, char defaultAlign)
 {
     const std::string whole = signPart + body;
-    if (f.width < 0 || static_cast<int>(whole.size()) >= f.width)
+    // Widths count characters, not UTF-8 bytes.
+    const auto length = static_cast<int>(std::count_if(whole.begin(), whole.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+    if (f.width < 0 || length >= f.width)
         return whole;
-    const std::size_t fillCount = static_cast<std::size_t>(f.width) - whole.size();
+    const std::size_t fillCount = static_cast<std::size_t>(f.width - length);
     const char align = f.align ? f.align : defaultAlign;
     switch (align) {
     case '<': return whole + std::string(fillCount, f.fill);
@@ -1518,8 +1579,17 @@ std::string Interpreter::Impl::formatValue(const ObjectPtr& value, const std::st
         if (f.type && f.type != 's')
             throw pythonError("ValueError", std::string("Unknown format code '") + f.type + "' for object of type 'str'");
         std::string text = static_cast<const StrObject&>(*value).value;
-        if (f.precision >= 0 && static_cast<int>(text.size()) > f.precision)
+        if (f.precision >= 0 && !isAscii(text)) {
+            const std::vector<std::string_view> characters = utf8Characters(text);
+            if (static_cast<int>(characters.size()) > f.precision) {
+                std::string cut;
+                for (int i = 0; i < f.precision; ++i)
+                    cut += characters[static_cast<std::size_t>(i)];
+                text = std::move(cut);
+            }
+        } else if (f.precision >= 0 && static_cast<int>(text.size()) > f.precision) {
             text.resize(static_cast<std::size_t>(f.precision));
+        }
         return pad(text, "", f, '<');
     }
     case ObjectKind::Bool:

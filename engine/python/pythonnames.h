@@ -21,5 +21,9 @@ std::optional<std::span<const std::string_view>> realDir(std::string_view key);
 // The character a \N{NAME} escape names (any case), for Latin, Greek, punctuation, arrows, mathematical
 // operators, box drawing and shapes; nullopt for other names.
 std::optional<char32_t> unicodeCharacterNamed(std::string_view name);
+// str.isprintable() for one character: what repr() leaves unescaped.
+bool isPrintable(char32_t codepoint);
+// What str.upper() (or str.lower()) makes of one character, as UTF-8; nullopt when it stays as it is.
+std::optional<std::string_view> caseMapped(char32_t codepoint, bool upper);
 
 }  // namespace av::engine::py
