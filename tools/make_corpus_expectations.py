@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Runs the corpus scripts (tests/corpus/**/*.py) in real Python with Debian's PyTorch and NumPy and records,
-beside each script, what it printed: SCRIPT.expected.json holds the exact stdout, the last line of stderr
-and the exit status. tests/corpus/tst_corpus.cpp compares `aliasview run` with these files, and re-runs
+beside each script, what it printed: SCRIPT.expected.json holds the exact stdout, the last line of stderr,
+the warnings printed on stderr (line, category and text) and the exit status. tests/corpus/tst_corpus.cpp compares `aliasview run` with these files, and re-runs
 this tool at test time (--json) so that a committed expectation can never drift from the real libraries.
 
 Run it with Debian's interpreter, from anywhere:
@@ -22,6 +22,7 @@ no expectation file here; tst_corpus checks them against ../shared/seed/seed.exp
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -54,10 +55,26 @@ def last_line(text):
     return lines[-1] if lines else ""
 
 
+# A warning's first line: "path/to/x.py:12: UserWarning: text". The path differs between runs (python3
+# makes it absolute), so only "12: UserWarning: text" is kept. tst_corpus extracts them the same way.
+WARNING_LINE = re.compile(r"^.*:(\d+): ([A-Za-z_.]*Warning): (.*)$")
+
+
+def warnings_in(stderr):
+    found = []
+    for line in stderr.split("\n"):
+        match = WARNING_LINE.match(line)
+        if match:
+            found.append(f"{match.group(1)}: {match.group(2)}: {match.group(3)}")
+    return found
+
+
 def result(stdout, stderr, status):
+    err = stderr.decode("utf-8", "replace")
     return {
         "stdout": stdout.decode("utf-8", "replace"),
-        "stderr_last_line": last_line(stderr.decode("utf-8", "replace")),
+        "stderr_last_line": last_line(err),
+        "warnings": warnings_in(err),
         "exit_status": status,
     }
 

@@ -651,6 +651,24 @@ void defineStrMethods(TypeInfo& str)
                const std::int64_t maxSplit = args.has("maxsplit") ? indexOrFail(args.get("maxsplit")) : -1;
                return strList(splitText(textOf(self), args.get("sep"), maxSplit));
            });
+    method(str, "rsplit", "(sep=None, maxsplit=-1)", "a list of the parts between separators, splitting from the right",
+           [](Interpreter&, const ObjectPtr& self, CallArgs& args) {
+               args.bindClinic("rsplit", "(sep=None, maxsplit=-1)");
+               const std::int64_t maxSplit = args.has("maxsplit") ? indexOrFail(args.get("maxsplit")) : -1;
+               // Splitting the reversed text with the reversed separator, then reversing back, splits from the right.
+               const auto reversed = [](std::string text) {
+                   std::reverse(text.begin(), text.end());
+                   return text;
+               };
+               const ObjectPtr& separator = args.get("sep");
+               const ObjectPtr reversedSeparator =
+                   separator && separator->kind() == ObjectKind::Str ? makeStr(reversed(textOf(separator))) : separator;
+               std::vector<std::string> parts = splitText(reversed(textOf(self)), reversedSeparator, maxSplit);
+               std::reverse(parts.begin(), parts.end());
+               for (std::string& part : parts)
+                   part = reversed(part);
+               return strList(parts);
+           });
     method(str, "splitlines", "(keepends=False)", "a list of the lines", [](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
         args.bindClinic("splitlines", "(keepends=False)");
         const bool keep = args.has("keepends") && interpreter.truthy(args.get("keepends"));

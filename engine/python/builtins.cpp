@@ -270,7 +270,10 @@ ObjectPtr builtinRound(Interpreter& interpreter, const ObjectPtr&, CallArgs& arg
             throw pythonError("ValueError", "cannot convert float NaN to integer");
         if (std::isinf(*value))
             throw pythonError("OverflowError", "cannot convert float infinity to integer");
-        return makeInt(static_cast<std::int64_t>(std::nearbyint(*value)));
+        const double whole = std::nearbyint(*value);
+        if (!(whole >= -9223372036854775808.0 && whole < 9223372036854775808.0))
+            throw pythonError("OverflowError", "aliasview's integers are 64-bit: round() of this float does not fit");
+        return makeInt(static_cast<std::int64_t>(whole));
     }
     // Correctly rounded decimal rounding, as CPython's round(x, n) does through its dtoa.
     double rounded = *value;
@@ -500,9 +503,20 @@ ObjectPtr constructFloat(Interpreter& interpreter, const ObjectPtr&, CallArgs& a
             return makeFloat(-INFINITY);
         if (lower == "nan" || lower == "+nan" || lower == "-nan")
             return makeFloat(NAN);
+        // Single underscores may stand between digits (float('1_000.5')).
+        std::string digits;
+        bool badUnderscore = false;
+        for (std::size_t i = 0; i < trimmed.size(); ++i) {
+            if (trimmed[i] != '_') {
+                digits += trimmed[i];
+                continue;
+            }
+            badUnderscore |= i == 0 || i + 1 == trimmed.size() || !std::isdigit(static_cast<unsigned char>(trimmed[i - 1])) ||
+                             !std::isdigit(static_cast<unsigned char>(trimmed[i + 1]));
+        }
         char* end = nullptr;
-        const double v = trimmed.empty() ? 0.0 : std::strtod(trimmed.c_str(), &end);
-        if (trimmed.empty() || end != trimmed.c_str() + trimmed.size() || lower.find_first_of("xp") != std::string::npos)
+        const double v = digits.empty() ? 0.0 : std::strtod(digits.c_str(), &end);
+        if (digits.empty() || badUnderscore || end != digits.c_str() + digits.size() || lower.find_first_of("xp") != std::string::npos)
             throw pythonError("ValueError", "could not convert string to float: " + interpreter.repr(x));
         return makeFloat(v);
     }

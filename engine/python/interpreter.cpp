@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <functional>
 #include <map>
 
@@ -121,6 +122,7 @@ std::optional<ScriptFailure> Interpreter::run(const std::string& fileName, const
     impl.observer = observer;
     impl.steps = 0;
     impl.started = std::chrono::steady_clock::now();
+    impl.constants.clear();
     std::unique_ptr<Module> module;
     try {
         module = parseModule(fileName, source);
@@ -134,6 +136,7 @@ std::optional<ScriptFailure> Interpreter::run(const std::string& fileName, const
         return failure;
     }
     impl.module = module.get();
+    impl.compileWarnings(*module);
     std::optional<ScriptFailure> failure;
     // Engine warnings become Python warnings at the current line.
     const WarningScope warnings([&impl](const EngineWarning& w) { impl.warn(w.category, w.message); });
@@ -198,14 +201,19 @@ void Interpreter::Impl::write(std::string_view text) const
 
 void Interpreter::Impl::warn(const std::string& category, const std::string& message)
 {
+    warnAt(category, message, currentLine);
+}
+
+void Interpreter::Impl::warnAt(const std::string& category, const std::string& message, int lineNumber, bool once)
+{
     // Python's default filters show a warning once per place and text; DeprecationWarning only in __main__,
     // which a script's top level is.
-    if (!warnedOnce.emplace(category, message, currentLine).second)
+    if (!warnedOnce.emplace(category, message, lineNumber).second && once)
         return;
     if (!err || !module)
         return;
-    std::string text = module->source.fileName() + ":" + std::to_string(currentLine) + ": " + category + ": " + message + "\n";
-    std::string_view line = module->source.line(currentLine);
+    std::string text = module->source.fileName() + ":" + std::to_string(lineNumber) + ": " + category + ": " + message + "\n";
+    std::string_view line = module->source.line(lineNumber);
     const std::size_t first = line.find_first_not_of(" \t");
     if (first != std::string_view::npos) {
         line.remove_prefix(first);
@@ -989,6 +997,9 @@ ObjectPtr Interpreter::Impl::eval(const Expr& expr)
         case ExprKind::UnaryOp: {
             const auto& unary = static_cast<const UnaryOpExpr&>(expr);
             const ObjectPtr operand = eval(*unary.operand);
+            // -1000 is one folded constant in CPython, merged with any other -1000 literal.
+            if (unary.operand->kind == ExprKind::Constant && unary.op != UnaryOpKind::Not)
+                return pooledConstant(unaryOp(unary.op, operand));
             return unaryOp(unary.op, operand);
         }
         case ExprKind::Compare: return evalCompare(static_cast<const CompareExpr&>(expr));
@@ -1034,7 +1045,29 @@ ObjectPtr Interpreter::Impl::evalName(const NameExpr& expr)
     throw RaisedError{pythonError("NameError", "name '" + expr.id + "' is not defined"), expr.span, nameSuggestion(expr.id)};
 }
 
+ObjectPtr Interpreter::Impl::pooledConstant(const ObjectPtr& value)
+{
+    std::string key;
+    switch (value->kind()) {
+    case ObjectKind::Int: key = std::to_string(static_cast<const IntObject&>(*value).value); break;
+    case ObjectKind::Float: {
+        const double v = static_cast<const FloatObject&>(*value).value;
+        key.assign(reinterpret_cast<const char*>(&v), sizeof v);  // 0.0 and -0.0 are different constants
+        break;
+    }
+    case ObjectKind::Str: key = static_cast<const StrObject&>(*value).value; break;
+    default: return value;
+    }
+    auto [it, inserted] = constants.try_emplace({static_cast<int>(value->kind()), std::move(key)}, value);
+    return it->second;
+}
+
 ObjectPtr Interpreter::Impl::evalConstant(const ConstantExpr& expr)
+{
+    return pooledConstant(evalConstantValue(expr));
+}
+
+ObjectPtr Interpreter::Impl::evalConstantValue(const ConstantExpr& expr)
 {
     return std::visit(
         [&](const auto& value) -> ObjectPtr {
@@ -1117,7 +1150,54 @@ ObjectPtr Interpreter::Impl::evalCompare(const CompareExpr& expr)
     return result;
 }
 
+namespace {
+
+const TypeInfo& generatorType()
+{
+    static const TypeInfo type = [] {
+        TypeInfo t;
+        t.name = "generator";
+        t.qualifiedName = "generator";
+        t.base = &builtinTypes().object;
+        t.methods["__iter__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
+            auto& generator = static_cast<GeneratorObject&>(*self);
+            if (generator.exhausted)
+                return makeList({});
+            generator.exhausted = true;
+            return makeList(interpreter.impl().runComprehension(generator.expr, std::move(generator.outermost)));
+        };
+        t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            char address[32];
+            std::snprintf(address, sizeof address, "0x%lx", static_cast<unsigned long>(self->id()));
+            return makeStr(std::string("<generator object <genexpr> at ") + address + ">");
+        };
+        return t;
+    }();
+    return type;
+}
+
+}  // namespace
+
+GeneratorObject::GeneratorObject(const ListCompExpr& expr, std::vector<ObjectPtr> outermost)
+    : Object(ObjectKind::Other, &generatorType()), expr(expr), outermost(std::move(outermost))
+{
+}
+
 ObjectPtr Interpreter::Impl::evalListComp(const ListCompExpr& expr)
+{
+    const Comprehension& first = expr.generators.front();
+    std::vector<ObjectPtr> outermost;
+    try {
+        outermost = iterate(eval(*first.iter));
+    } catch (const PyError& error) {
+        throw RaisedError{error, first.iter->span};
+    }
+    if (expr.generator)
+        return std::make_shared<GeneratorObject>(expr, std::move(outermost));
+    return makeList(runComprehension(expr, std::move(outermost)));
+}
+
+std::vector<ObjectPtr> Interpreter::Impl::runComprehension(const ListCompExpr& expr, std::vector<ObjectPtr> outermost)
 {
     std::vector<ObjectPtr> items;
     localScopes.emplace_back();
@@ -1131,10 +1211,14 @@ ObjectPtr Interpreter::Impl::evalListComp(const ListCompExpr& expr)
             }
             const Comprehension& generator = expr.generators[level];
             std::vector<ObjectPtr> values;
-            try {
-                values = iterate(eval(*generator.iter));
-            } catch (const PyError& error) {
-                throw RaisedError{error, generator.iter->span};
+            if (level == 0) {
+                values = std::move(outermost);
+            } else {
+                try {
+                    values = iterate(eval(*generator.iter));
+                } catch (const PyError& error) {
+                    throw RaisedError{error, generator.iter->span};
+                }
             }
             for (const ObjectPtr& value : values) {
                 assignLocal(*generator.target, value);
@@ -1156,7 +1240,7 @@ ObjectPtr Interpreter::Impl::evalListComp(const ListCompExpr& expr)
         throw;
     }
     leave();
-    return makeList(std::move(items));
+    return items;
 }
 
 void Interpreter::Impl::assignLocal(const Expr& target, const ObjectPtr& value)

@@ -8,6 +8,7 @@
 #include "engine/creation.h"
 #include "engine/indexing.h"
 
+#include <map>
 #include <set>
 
 namespace av::engine::py {
@@ -41,6 +42,10 @@ struct Interpreter::Impl {
     std::vector<RaisedError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
     std::vector<std::unordered_map<std::string, ObjectPtr>> localScopes;  // list comprehensions' own names
     std::vector<const Object*> reprInProgress;  // the containers repr() is inside, outermost first
+    // One object per distinct literal, as CPython merges a code object's equal constants: x = 1000 and
+    // y = 1000 make `x is y` True.
+    std::map<std::pair<int, std::string>, ObjectPtr> constants;
+    ObjectPtr pooledConstant(const ObjectPtr& value);
     struct ReprGuard;
 
     // ---- statements ----------------------------------------------------------------------------------
@@ -69,10 +74,13 @@ struct Interpreter::Impl {
     ObjectPtr evalChecked(const Expr& expr);
     ObjectPtr evalName(const NameExpr& expr);
     ObjectPtr evalConstant(const ConstantExpr& expr);
+    ObjectPtr evalConstantValue(const ConstantExpr& expr);
     ObjectPtr evalFString(const FStringExpr& expr);
     ObjectPtr evalCall(const CallExpr& expr);
     ObjectPtr evalCompare(const CompareExpr& expr);
     ObjectPtr evalListComp(const ListCompExpr& expr);
+    // Runs a comprehension whose outermost iterable was already read (a generator reads it when made).
+    std::vector<ObjectPtr> runComprehension(const ListCompExpr& expr, std::vector<ObjectPtr> outermost);
     std::vector<ObjectPtr> evalElements(const std::vector<ExprPtr>& elements);
     void assignLocal(const Expr& target, const ObjectPtr& value);
 
@@ -107,6 +115,11 @@ struct Interpreter::Impl {
     void tick();
     void write(std::string_view text) const;
     void warn(const std::string& category, const std::string& message);
+    // once: show a given text at a given line only once, as the default filter does at run time (the
+    // compiler warns without a registry, so each of its warnings shows).
+    void warnAt(const std::string& category, const std::string& message, int line, bool once = true);
+    // The compiler's SyntaxWarnings for a parsed script (compilewarnings.cpp), given before it runs.
+    void compileWarnings(const Module& parsed);
     std::string traceback(const PyError& error, const SourceSpan& span, const std::string& suggestion = {}) const;
     // What CPython's traceback would suggest for a mistyped name or attribute ("" for nothing).
     std::string nameSuggestion(const std::string& name) const;
@@ -122,6 +135,16 @@ public:
     {
     }
     std::vector<ObjectPtr> args;
+};
+
+// A generator expression's object: the outermost iterable is read when it is made, as CPython does, and
+// the rest runs the first time something iterates it; after that it is exhausted.
+class GeneratorObject : public Object {
+public:
+    GeneratorObject(const ListCompExpr& expr, std::vector<ObjectPtr> outermost);
+    const ListCompExpr& expr;
+    std::vector<ObjectPtr> outermost;
+    bool exhausted = false;
 };
 
 // The builtins: print, len, range, int, ValueError, ... (builtins.cpp).

@@ -1045,7 +1045,7 @@ private:
         if (inCall) {
             if (!onlyArgument || !peek().isOp(")"))
                 fail("Generator expression must be parenthesized", comp->span);
-            fail("aliasview does not support generator expressions; use a list comprehension [...]", comp->span);
+            comp->generator = true;
         }
         return comp;
     }
@@ -1302,9 +1302,12 @@ private:
         }
         ExprPtr first = parseStarExpression();
         if (peek().isName("for")) {
-            parseComprehensionTail(std::move(first), false, false);
-            fail("aliasview does not support generator expressions; use a list comprehension [...]",
-                 joinSpans(open.span, peek().span));
+            ExprPtr comp = parseComprehensionTail(std::move(first), false, false);
+            static_cast<ListCompExpr&>(*comp).generator = true;
+            const Token close = peek();
+            expectOp(")");
+            comp->span = joinSpans(open.span, close.span);
+            return comp;
         }
         if (peek().isOp(")")) {
             next();

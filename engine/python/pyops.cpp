@@ -1151,8 +1151,35 @@ void Interpreter::Impl::setItem(const ObjectPtr& object, const ObjectPtr& index,
     switch (object->kind()) {
     case ObjectKind::List: {
         auto& items = static_cast<SequenceObject&>(*object).items;
-        if (index->kind() == ObjectKind::Slice)
-            throw pythonError("TypeError", "aliasview does not support assigning to a slice of a list");
+        if (index->kind() == ObjectKind::Slice) {
+            std::vector<ObjectPtr> replacement;
+            try {
+                replacement = iterate(value);
+            } catch (const PyError& error) {
+                if (error.typeName() == "TypeError")
+                    throw pythonError("TypeError", "can only assign an iterable");
+                throw;
+            }
+            std::int64_t start, stop, step;
+            sliceIndices(*this, static_cast<const SliceObject&>(*index), static_cast<std::int64_t>(items.size()), start, stop, step);
+            if (step == 1) {
+                // a[i:j] = iterable replaces the run with any number of items.
+                stop = std::max(stop, start);
+                items.erase(items.begin() + start, items.begin() + stop);
+                items.insert(items.begin() + start, replacement.begin(), replacement.end());
+                self.checkContainerSize(static_cast<std::int64_t>(items.size()));
+                return;
+            }
+            std::vector<std::int64_t> picks;
+            for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
+                picks.push_back(i);
+            if (picks.size() != replacement.size())
+                throw pythonError("ValueError", concat("attempt to assign sequence of size ", replacement.size(),
+                                                        " to extended slice of size ", picks.size()));
+            for (std::size_t k = 0; k < picks.size(); ++k)
+                items[static_cast<std::size_t>(picks[k])] = replacement[k];
+            return;
+        }
         items[static_cast<std::size_t>(sequenceIndex(index, static_cast<std::int64_t>(items.size()), "list assignment"))] = value;
         return;
     }
@@ -1208,6 +1235,19 @@ void Interpreter::Impl::delItem(const ObjectPtr& object, const ObjectPtr& index)
 {
     if (object->kind() == ObjectKind::List) {
         auto& items = static_cast<SequenceObject&>(*object).items;
+        if (index->kind() == ObjectKind::Slice) {
+            std::int64_t start, stop, step;
+            sliceIndices(*this, static_cast<const SliceObject&>(*index), static_cast<std::int64_t>(items.size()), start, stop, step);
+            std::vector<bool> doomed(items.size(), false);
+            for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
+                doomed[static_cast<std::size_t>(i)] = true;
+            std::vector<ObjectPtr> kept;
+            for (std::size_t i = 0; i < items.size(); ++i)
+                if (!doomed[i])
+                    kept.push_back(items[i]);
+            items = std::move(kept);
+            return;
+        }
         const std::int64_t at = sequenceIndex(index, static_cast<std::int64_t>(items.size()), "list assignment");
         items.erase(items.begin() + at);
         return;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -64,6 +65,28 @@ RunResult runAliasview(const QString& scriptPath, int timeoutMs = 120000)
     result.crashed = process.exitStatus() == QProcess::CrashExit;
     result.exitStatus = process.exitCode();
     return result;
+}
+
+// "12: UserWarning: text" for each warning stderr shows (its path part differs between runs), as
+// tools/make_corpus_expectations.py records them.
+QStringList warningsIn(const QByteArray& stderrText)
+{
+    static const QRegularExpression warningLine(QStringLiteral("^.*:(\\d+): ([A-Za-z_.]*Warning): (.*)$"));
+    QStringList found;
+    for (const QString& line : QString::fromUtf8(stderrText).split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch match = warningLine.match(line);
+        if (match.hasMatch())
+            found << match.captured(1) + QStringLiteral(": ") + match.captured(2) + QStringLiteral(": ") + match.captured(3);
+    }
+    return found;
+}
+
+QStringList stringList(const QJsonValue& value)
+{
+    QStringList out;
+    for (const QJsonValue& item : value.toArray())
+        out << item.toString();
+    return out;
 }
 
 QJsonObject readJson(const QString& path, QString* error)
@@ -245,6 +268,10 @@ void TestCorpus::scriptPrintsWhatRealPyTorchPrints()
     QVERIFY2(lastLine(run.stderrText) == expectedLast,
              qPrintable(QStringLiteral("last stderr line\n  expected: %1\n  actual:   %2\nwhole stderr:\n%3")
                             .arg(expectedLast, lastLine(run.stderrText), QString::fromUtf8(run.stderrText))));
+    const QStringList expectedWarnings = stringList(expected.value(QStringLiteral("warnings")));
+    QVERIFY2(warningsIn(run.stderrText) == expectedWarnings,
+             qPrintable(QStringLiteral("warnings\n  expected: %1\n  actual:   %2")
+                            .arg(expectedWarnings.join(QStringLiteral(" | ")), warningsIn(run.stderrText).join(QStringLiteral(" | ")))));
     QCOMPARE(run.exitStatus, expected.value(QStringLiteral("exit_status")).toInt(-1));
 }
 
@@ -273,6 +300,11 @@ void TestCorpus::committedExpectationMatchesRealPyTorch()
              qPrintable(QStringLiteral("last stderr line: committed '%1', real '%2'")
                             .arg(committed.value(QStringLiteral("stderr_last_line")).toString(),
                                  real.value(QStringLiteral("stderr_last_line")).toString()) +
+                        hint));
+    QVERIFY2(committed.value(QStringLiteral("warnings")) == real.value(QStringLiteral("warnings")),
+             qPrintable(QStringLiteral("warnings: committed '%1', real '%2'")
+                            .arg(stringList(committed.value(QStringLiteral("warnings"))).join(QStringLiteral(" | ")),
+                                 stringList(real.value(QStringLiteral("warnings"))).join(QStringLiteral(" | "))) +
                         hint));
     QVERIFY2(committed.value(QStringLiteral("exit_status")) == real.value(QStringLiteral("exit_status")),
              qPrintable(QStringLiteral("exit status: committed %1, real %2")
