@@ -42,6 +42,8 @@ struct Interpreter::Impl {
     std::vector<RaisedError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
     std::vector<std::unordered_map<std::string, ObjectPtr>> localScopes;  // list comprehensions' own names
     std::vector<const Object*> reprInProgress;  // the containers repr() is inside, outermost first
+    int nestingDepth = 0;  // how deep equal(), compare() and nestedListOf() recurse into containers
+    struct NestingGuard;
     // One object per distinct literal, as CPython merges a code object's equal constants: x = 1000 and
     // y = 1000 make `x is y` True.
     std::map<std::pair<int, std::string>, ObjectPtr> constants;

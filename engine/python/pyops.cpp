@@ -371,6 +371,21 @@ ObjectPtr sequenceRepeat(const ObjectPtr& sequence, const ObjectPtr& count, Inte
 
 // ---- repr / str / truth --------------------------------------------------------------------------------
 
+// CPython's recursion limit, for the operations that walk nested containers: comparing two lists nested
+// a hundred thousand deep is a RecursionError, not a C++ stack overflow.
+struct Interpreter::Impl::NestingGuard {
+    NestingGuard(Impl& impl, const char* what) : impl(impl)
+    {
+        if (impl.nestingDepth >= 990)
+            throw pythonError("RecursionError", std::string("maximum recursion depth exceeded") + what);
+        ++impl.nestingDepth;
+    }
+    ~NestingGuard() { --impl.nestingDepth; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+    Impl& impl;
+};
+
 // Py_ReprEnter / Py_ReprLeave: a container already being printed prints as [...] (a = [1]; a.append(a)),
 // and nesting deeper than CPython's recursion limit is a RecursionError, not a C++ stack overflow.
 struct Interpreter::Impl::ReprGuard {
@@ -719,6 +734,7 @@ bool Interpreter::Impl::equal(const ObjectPtr& a, const ObjectPtr& b)
         const auto& y = static_cast<const SequenceObject&>(*b).items;
         if (x.size() != y.size())
             return false;
+        const NestingGuard guard(*this, " in comparison");
         for (std::size_t i = 0; i < x.size(); ++i)
             if (x[i] != y[i] && !equal(x[i], y[i]))
                 return false;
@@ -730,6 +746,7 @@ bool Interpreter::Impl::equal(const ObjectPtr& a, const ObjectPtr& b)
         const auto& y = static_cast<const DictObject&>(*b).entries;
         if (x.size() != y.size())
             return false;
+        const NestingGuard guard(*this, " in comparison");
         for (const auto& [key, value] : x) {
             const auto match = std::find_if(y.begin(), y.end(), [&](const auto& entry) { return equal(entry.first, key); });
             if (match == y.end() || (match->second != value && !equal(match->second, value)))
@@ -808,6 +825,7 @@ ObjectPtr Interpreter::Impl::compare(CompareKind op, const ObjectPtr& left, cons
     if ((left->kind() == ObjectKind::List || left->kind() == ObjectKind::Tuple) && left->kind() == right->kind()) {
         const auto& x = static_cast<const SequenceObject&>(*left).items;
         const auto& y = static_cast<const SequenceObject&>(*right).items;
+        const NestingGuard guard(*this, " in comparison");
         for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
             if (!equal(x[i], y[i]))
                 return compare(op, x[i], y[i]);
@@ -914,6 +932,10 @@ NestedList Interpreter::Impl::nestedListOf(const ObjectPtr& object)
     case ObjectKind::Array: return NestedList(arrayOf(object));
     case ObjectKind::List:
     case ObjectKind::Tuple: {
+        // Deeper than any array can be: torch's words for it (NumPy refuses past 32 dims in the engine).
+        if (nestingDepth >= 990)
+            throw pythonError("ValueError", "too many dimensions '" + typeNameOf(object) + "'");
+        const NestingGuard guard(*this, "");
         NestedList::Items items;
         const auto& elements = static_cast<const SequenceObject&>(*object).items;
         items.reserve(elements.size());
