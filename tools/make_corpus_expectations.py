@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Runs the corpus scripts (tests/corpus/**/*.py) in real Python with Debian's PyTorch and NumPy and records,
 beside each script, what it printed: SCRIPT.expected.json holds the exact stdout, the last line of stderr,
-the warnings printed on stderr (line, category and text) and the exit status. tests/corpus/tst_corpus.cpp compares `aliasview run` with these files, and re-runs
+the warnings printed on stderr (line, category and text) the line the error's traceback points at last, and the exit status. tests/corpus/tst_corpus.cpp compares `aliasview run` with these files, and re-runs
 this tool at test time (--json) so that a committed expectation can never drift from the real libraries.
 
 Run it with Debian's interpreter, from anywhere:
@@ -69,11 +69,21 @@ def warnings_in(stderr):
     return found
 
 
+# The line a traceback (or a SyntaxError) points at last: '  File "x.py", line 7, in <module>'.
+FILE_LINE = re.compile(r'^  File ".*", line (\d+)')
+
+
+def error_line(stderr):
+    lines = [int(m.group(1)) for m in map(FILE_LINE.match, stderr.split("\n")) if m]
+    return lines[-1] if lines else 0
+
+
 def result(stdout, stderr, status):
     err = stderr.decode("utf-8", "replace")
     return {
         "stdout": stdout.decode("utf-8", "replace"),
         "stderr_last_line": last_line(err),
+        "error_line": error_line(err),
         "warnings": warnings_in(err),
         "exit_status": status,
     }

@@ -81,6 +81,19 @@ QStringList warningsIn(const QByteArray& stderrText)
     return found;
 }
 
+// The line the last '  File "x.py", line 7' of a traceback or SyntaxError names; 0 when there is none.
+int errorLineIn(const QByteArray& stderrText)
+{
+    static const QRegularExpression fileLine(QStringLiteral("^  File \".*\", line (\\d+)"));
+    int line = 0;
+    for (const QString& text : QString::fromUtf8(stderrText).split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch match = fileLine.match(text);
+        if (match.hasMatch())
+            line = match.captured(1).toInt();
+    }
+    return line;
+}
+
 QStringList stringList(const QJsonValue& value)
 {
     QStringList out;
@@ -268,6 +281,11 @@ void TestCorpus::scriptPrintsWhatRealPyTorchPrints()
     QVERIFY2(lastLine(run.stderrText) == expectedLast,
              qPrintable(QStringLiteral("last stderr line\n  expected: %1\n  actual:   %2\nwhole stderr:\n%3")
                             .arg(expectedLast, lastLine(run.stderrText), QString::fromUtf8(run.stderrText))));
+    QVERIFY2(errorLineIn(run.stderrText) == expected.value(QStringLiteral("error_line")).toInt(),
+             qPrintable(QStringLiteral("the traceback points at line %1, real Python at line %2\nwhole stderr:\n%3")
+                            .arg(errorLineIn(run.stderrText))
+                            .arg(expected.value(QStringLiteral("error_line")).toInt())
+                            .arg(QString::fromUtf8(run.stderrText))));
     const QStringList expectedWarnings = stringList(expected.value(QStringLiteral("warnings")));
     QVERIFY2(warningsIn(run.stderrText) == expectedWarnings,
              qPrintable(QStringLiteral("warnings\n  expected: %1\n  actual:   %2")
@@ -300,6 +318,11 @@ void TestCorpus::committedExpectationMatchesRealPyTorch()
              qPrintable(QStringLiteral("last stderr line: committed '%1', real '%2'")
                             .arg(committed.value(QStringLiteral("stderr_last_line")).toString(),
                                  real.value(QStringLiteral("stderr_last_line")).toString()) +
+                        hint));
+    QVERIFY2(committed.value(QStringLiteral("error_line")) == real.value(QStringLiteral("error_line")),
+             qPrintable(QStringLiteral("error line: committed %1, real %2")
+                            .arg(committed.value(QStringLiteral("error_line")).toInt())
+                            .arg(real.value(QStringLiteral("error_line")).toInt()) +
                         hint));
     QVERIFY2(committed.value(QStringLiteral("warnings")) == real.value(QStringLiteral("warnings")),
              qPrintable(QStringLiteral("warnings: committed '%1', real '%2'")
