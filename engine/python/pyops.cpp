@@ -572,6 +572,9 @@ bool Interpreter::Impl::truthy(const ObjectPtr& object)
 
 ObjectPtr Interpreter::Impl::binaryOp(BinOpKind op, const ObjectPtr& left, const ObjectPtr& right)
 {
+    // str.__mod__ answers first, whatever the right operand: '%s' % tensor formats the tensor.
+    if (op == BinOpKind::Mod && left->kind() == ObjectKind::Str)
+        return makeStr(percentFormat(static_cast<const StrObject&>(*left).value, right));
     if (isArray(left) || isArray(right)) {
         const std::optional<Value> a = operandOf(left), b = operandOf(right);
         if (!a || !b) {
@@ -1532,6 +1535,25 @@ FormatSpec parseSpec(const std::string& spec)
     return f;
 }
 
+void appendCodepoint(std::string& out, char32_t c)
+{
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
 std::string groupDigits(const std::string& digits, char separator)
 {
     if (!separator)
@@ -1584,9 +1606,25 @@ std::string formatInteger(std::int64_t value, const FormatSpec& f)
         } while (v);
         if (f.alternate)
             prefix = f.type == 'b' ? "0b" : f.type == 'o' ? "0o" : f.type == 'X' ? "0X" : "0x";
+        if (f.grouping == '_') {
+            // Binary, octal and hex digits group by four.
+            std::string grouped;
+            for (std::size_t i = 0; i < digits.size(); ++i) {
+                if (i > 0 && (digits.size() - i) % 4 == 0)
+                    grouped += '_';
+                grouped += digits[i];
+            }
+            digits = std::move(grouped);
+        }
         break;
     }
-    case 'c': return pad(std::string(1, static_cast<char>(value)), "", f, '<');
+    case 'c': {
+        if (value < 0 || value > 0x10FFFF)
+            throw pythonError("OverflowError", "%c arg not in range(0x110000)");
+        std::string character;
+        appendCodepoint(character, static_cast<char32_t>(value));
+        return pad(character, "", f, '<');
+    }
     default: digits = groupDigits(std::to_string(magnitude), f.grouping);
     }
     const std::string sign = negative ? "-" : f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
@@ -1750,6 +1788,8 @@ std::string Interpreter::Impl::percentFormat(const std::string& format, const Ob
             spec += '+';
         else if (flags.find(' ') != std::string::npos)
             spec += ' ';
+        if (flags.find('#') != std::string::npos)
+            spec += '#';
         if (flags.find('0') != std::string::npos && flags.find('-') == std::string::npos)
             spec += '0';
         spec += width;
@@ -1780,7 +1820,27 @@ std::string Interpreter::Impl::percentFormat(const std::string& format, const Ob
         }
         case 'x':
         case 'X':
-        case 'o': out += formatValue(makeInt(*asIndex(arg)), spec + type); break;
+        case 'o': {
+            const std::optional<std::int64_t> v = asIndex(arg);
+            if (!v)
+                throw pythonError("TypeError", "%" + std::string(1, type) + " format: an integer is required, not " + typeNameOf(arg));
+            out += formatValue(makeInt(*v), spec + type);
+            break;
+        }
+        case 'c': {
+            std::string character;
+            if (arg->kind() == ObjectKind::Str && length(arg) == 1) {
+                character = static_cast<const StrObject&>(*arg).value;
+            } else if (const std::optional<std::int64_t> v = asIndex(arg); v && arg->kind() != ObjectKind::Str) {
+                if (*v < 0 || *v > 0x10FFFF)
+                    throw pythonError("OverflowError", "%c arg not in range(0x110000)");
+                appendCodepoint(character, static_cast<char32_t>(*v));
+            } else {
+                throw pythonError("TypeError", "%c requires int or char");
+            }
+            out += formatValue(makeStr(character), spec.substr(0, spec.find('.')));
+            break;
+        }
         default:
             throw pythonError("ValueError", concat("unsupported format character '", type, "' (0x",
                                                     [&] {
