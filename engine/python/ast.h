@@ -174,6 +174,7 @@ struct ListCompExpr : Expr {
     explicit ListCompExpr(SourceSpan s) : Expr(ExprKind::ListComp, s) {}
     ExprPtr element;
     std::vector<Comprehension> generators;
+    bool generator = false;  // (x for x in y): a generator expression, run when something iterates it
 };
 
 // ---- statements ------------------------------------------------------------------------------------

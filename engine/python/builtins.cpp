@@ -9,6 +9,7 @@
 #include "engine/elementwise.h"
 #include "engine/pyformat.h"
 
+#include <cctype>
 #include <cmath>
 #include <mutex>
 
@@ -33,7 +34,7 @@ std::int64_t indexArgument(const ObjectPtr& value)
 
 ObjectPtr builtinPrint(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("print()", "(*objects, sep=None, end=None, file=None, flush=False)");
+    args.bindClinic("print", "(*objects, sep=None, end=None, file=None, flush=False)");
     if (args.has("file") && args.get("file")->kind() != ObjectKind::None)
         throw pythonError("TypeError", "aliasview's print() writes to the console only (file= is not supported)");
     const auto text = [&](const char* name, const char* fallback) -> std::string {
@@ -60,14 +61,12 @@ ObjectPtr builtinPrint(Interpreter& interpreter, const ObjectPtr&, CallArgs& arg
 
 ObjectPtr builtinLen(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("len()", "(obj)");
-    return makeInt(interpreter.impl().length(args.get("obj")));
+    return makeInt(interpreter.impl().length(args.expectOneArgument("len")));
 }
 
 ObjectPtr builtinRange(Interpreter&, const ObjectPtr&, CallArgs& args)
 {
-    if (!args.keywords().empty())
-        throw pythonError("TypeError", "range() takes no keyword arguments");
+    args.expectNoKeywords("range");
     const auto& p = args.positional();
     if (p.empty())
         throw pythonError("TypeError", "range expected at least 1 argument, got 0");
@@ -85,15 +84,17 @@ ObjectPtr builtinRange(Interpreter&, const ObjectPtr&, CallArgs& args)
 
 ObjectPtr builtinType(Interpreter&, const ObjectPtr&, CallArgs& args)
 {
-    if (args.positional().size() != 1 || !args.keywords().empty())
-        throw pythonError("TypeError", "aliasview's type() takes exactly one argument");
+    args.expectNoKeywords("type");
+    if (args.positional().size() == 3)
+        throw pythonError("TypeError", "aliasview does not support making classes with type(name, bases, dict)");
+    if (args.positional().size() != 1)
+        throw pythonError("TypeError", "type() takes 1 or 3 arguments");
     return makeType(args.positional()[0]->type());
 }
 
 ObjectPtr builtinId(Interpreter&, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("id()", "(obj)");
-    return makeInt(static_cast<std::int64_t>(args.get("obj")->id()));
+    return makeInt(static_cast<std::int64_t>(args.expectOneArgument("id")->id()));
 }
 
 bool isInstance(const ObjectPtr& object, const ObjectPtr& classInfo)
@@ -116,18 +117,18 @@ bool isInstance(const ObjectPtr& object, const ObjectPtr& classInfo)
 
 ObjectPtr builtinIsinstance(Interpreter&, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("isinstance()", "(obj, class_or_tuple)");
-    return makeBool(isInstance(args.get("obj"), args.get("class_or_tuple")));
+    args.expectPositional("isinstance", 2, 2);
+    return makeBool(isInstance(args.positional()[0], args.positional()[1]));
 }
 
 ObjectPtr builtinHasattr(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("hasattr()", "(obj, name)");
-    const ObjectPtr& name = args.get("name");
+    args.expectPositional("hasattr", 2, 2);
+    const ObjectPtr& name = args.positional()[1];
     if (name->kind() != ObjectKind::Str)
         throw pythonError("TypeError", "attribute name must be string, not '" + typeNameOf(name) + "'");
     try {
-        interpreter.getAttribute(args.get("obj"), static_cast<const StrObject&>(*name).value);
+        interpreter.getAttribute(args.positional()[0], static_cast<const StrObject&>(*name).value);
         return trueObject();
     } catch (const PyError& error) {
         if (error.isInstanceOf("AttributeError"))
@@ -138,23 +139,22 @@ ObjectPtr builtinHasattr(Interpreter& interpreter, const ObjectPtr&, CallArgs& a
 
 ObjectPtr builtinGetattr(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("getattr()", "(obj, name, default=None)");
-    const ObjectPtr& name = args.get("name");
+    args.expectPositional("getattr", 2, 3);
+    const ObjectPtr& name = args.positional()[1];
     if (name->kind() != ObjectKind::Str)
         throw pythonError("TypeError", "attribute name must be string, not '" + typeNameOf(name) + "'");
     try {
-        return interpreter.getAttribute(args.get("obj"), static_cast<const StrObject&>(*name).value);
+        return interpreter.getAttribute(args.positional()[0], static_cast<const StrObject&>(*name).value);
     } catch (const PyError& error) {
-        if (error.isInstanceOf("AttributeError") && args.has("default"))
-            return args.get("default");
+        if (error.isInstanceOf("AttributeError") && args.positional().size() == 3)
+            return args.positional()[2];
         throw;
     }
 }
 
 ObjectPtr builtinRepr(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("repr()", "(obj)");
-    return makeStr(interpreter.repr(args.get("obj")));
+    return makeStr(interpreter.repr(args.expectOneArgument("repr")));
 }
 
 ObjectPtr builtinFormat(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
@@ -173,31 +173,48 @@ ObjectPtr builtinFormat(Interpreter& interpreter, const ObjectPtr&, CallArgs& ar
 ObjectPtr extreme(Interpreter& interpreter, CallArgs& args, bool wantMax)
 {
     const char* name = wantMax ? "max" : "min";
-    for (const auto& [keyword, value] : args.keywords())
-        if (keyword != "default")
-            throw pythonError("TypeError", std::string("aliasview's ") + name + "() does not support " + keyword + "=");
-    std::vector<ObjectPtr> items = args.positional().size() == 1 ? interpreter.iterate(args.positional()[0]) : args.positional();
+    ObjectPtr key, fallback;
+    for (const auto& [keyword, value] : args.keywords()) {
+        if (keyword == "key")
+            key = value;
+        else if (keyword == "default")
+            fallback = value;
+        else
+            throw pythonError("TypeError", "'" + keyword + "' is an invalid keyword argument for " + name + "()");
+    }
     if (args.positional().empty())
         throw pythonError("TypeError", std::string(name) + " expected at least 1 argument, got 0");
+    if (fallback && args.positional().size() > 1)
+        throw pythonError("TypeError", std::string("Cannot specify a default for ") + name + "() with multiple positional arguments");
+    std::vector<ObjectPtr> items = args.positional().size() == 1 ? interpreter.iterate(args.positional()[0]) : args.positional();
     if (items.empty()) {
-        for (const auto& [keyword, value] : args.keywords())
-            if (keyword == "default")
-                return value;
+        if (fallback)
+            return fallback;
         throw pythonError("ValueError", std::string(name) + "() arg is an empty sequence");
     }
+    const auto keyOf = [&](const ObjectPtr& item) {
+        if (!key || key->kind() == ObjectKind::None)
+            return item;
+        CallArgs keyArgs({item}, {});
+        return interpreter.call(key, keyArgs);
+    };
     ObjectPtr best = items[0];
+    ObjectPtr bestKey = keyOf(best);
     for (std::size_t i = 1; i < items.size(); ++i) {
-        const ObjectPtr better = interpreter.impl().compare(wantMax ? CompareKind::Gt : CompareKind::Lt, items[i], best);
-        if (interpreter.truthy(better))
+        interpreter.tick();
+        ObjectPtr itemKey = keyOf(items[i]);
+        const ObjectPtr better = interpreter.impl().compare(wantMax ? CompareKind::Gt : CompareKind::Lt, itemKey, bestKey);
+        if (interpreter.truthy(better)) {
             best = items[i];
+            bestKey = std::move(itemKey);
+        }
     }
     return best;
 }
 
 ObjectPtr builtinAbs(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("abs()", "(x)");
-    const ObjectPtr& x = args.get("x");
+    const ObjectPtr& x = args.expectOneArgument("abs");
     switch (x->kind()) {
     case ObjectKind::Int:
     case ObjectKind::Bool: {
@@ -214,7 +231,7 @@ ObjectPtr builtinAbs(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 
 ObjectPtr builtinRound(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("round()", "(number, ndigits=None)");
+    args.bindClinic("round", "(number, ndigits=None)");
     const ObjectPtr& x = args.get("number");
     const ObjectPtr& ndigitsObject = args.get("ndigits");
     const bool hasDigits = ndigitsObject && ndigitsObject->kind() != ObjectKind::None;
@@ -253,7 +270,10 @@ ObjectPtr builtinRound(Interpreter& interpreter, const ObjectPtr&, CallArgs& arg
             throw pythonError("ValueError", "cannot convert float NaN to integer");
         if (std::isinf(*value))
             throw pythonError("OverflowError", "cannot convert float infinity to integer");
-        return makeInt(static_cast<std::int64_t>(std::nearbyint(*value)));
+        const double whole = std::nearbyint(*value);
+        if (!(whole >= -9223372036854775808.0 && whole < 9223372036854775808.0))
+            throw pythonError("OverflowError", "aliasview's integers are 64-bit: round() of this float does not fit");
+        return makeInt(static_cast<std::int64_t>(whole));
     }
     // Correctly rounded decimal rounding, as CPython's round(x, n) does through its dtoa.
     double rounded = *value;
@@ -268,10 +288,21 @@ ObjectPtr builtinRound(Interpreter& interpreter, const ObjectPtr&, CallArgs& arg
         }
     }
     if (numpyScalar) {
-        // round(np.float32(2.567), 2) stays a NumPy scalar of its dtype.
+        // round(np.float32(2.567), 2) is np.round: it stays a NumPy scalar of its dtype, and rounds as NumPy
+        // does, rint(x * 10**n) / 10**n in the dtype's own precision (so round(np.float64(2.675), 2) is 2.68,
+        // where Python's correctly rounded round(2.675, 2) is 2.67).
         const ArrayPtr& array = static_cast<const ArrayObject&>(*x).array;
         ArrayPtr out = allocateArray(Flavour::Numpy, array->dtype(), {});
-        dispatchDType(array->dtype(), [&]<typename T>(TypeTag<T>) { storeElement<T>(out->data(), convertElement<T>(rounded, true)); });
+        dispatchDType(array->dtype(), [&]<typename T>(TypeTag<T>) {
+            const T v = loadElement<T>(array->data());
+            if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+                const T scale = static_cast<T>(std::pow(10.0, static_cast<double>(ndigits >= 0 ? ndigits : -ndigits)));
+                const T result = ndigits >= 0 ? std::nearbyint(v * scale) / scale : std::nearbyint(v / scale) * scale;
+                storeElement<T>(out->data(), result);
+            } else {
+                storeElement<T>(out->data(), convertElement<T>(rounded, true));
+            }
+        });
         out->setNumpyScalar(true);
         return interpreter.wrap(out);
     }
@@ -280,7 +311,7 @@ ObjectPtr builtinRound(Interpreter& interpreter, const ObjectPtr&, CallArgs& arg
 
 ObjectPtr builtinSum(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("sum()", "(iterable, start=0)");
+    args.bindClinic("sum", "(iterable, /, start=0)");
     ObjectPtr total = args.has("start") ? args.get("start") : makeInt(0);
     for (const ObjectPtr& item : interpreter.iterate(args.get("iterable"))) {
         interpreter.tick();
@@ -291,7 +322,9 @@ ObjectPtr builtinSum(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 
 ObjectPtr builtinEnumerate(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("enumerate()", "(iterable, start=0)");
+    if (args.positional().empty() && args.keywords().empty())
+        throw pythonError("TypeError", "enumerate() missing required argument 'iterable'");
+    args.bindClinic("enumerate", "(iterable, start=0)");
     std::int64_t i = args.has("start") ? indexArgument(args.get("start")) : 0;
     std::vector<ObjectPtr> out;
     for (const ObjectPtr& item : interpreter.iterate(args.get("iterable")))
@@ -301,7 +334,7 @@ ObjectPtr builtinEnumerate(Interpreter& interpreter, const ObjectPtr&, CallArgs&
 
 ObjectPtr builtinZip(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("zip()", "(*iterables)");
+    args.bindClinic("zip", "(*iterables, strict=False)");
     std::vector<std::vector<ObjectPtr>> columns;
     std::size_t n = std::numeric_limits<std::size_t>::max();
     for (const ObjectPtr& iterable : args.variadic()) {
@@ -320,8 +353,7 @@ ObjectPtr builtinZip(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 
 ObjectPtr builtinAnyAll(Interpreter& interpreter, CallArgs& args, bool wantAll)
 {
-    args.bind(wantAll ? "all()" : "any()", "(iterable)");
-    for (const ObjectPtr& item : interpreter.iterate(args.get("iterable")))
+    for (const ObjectPtr& item : interpreter.iterate(args.expectOneArgument(wantAll ? "all" : "any")))
         if (interpreter.truthy(item) != wantAll)
             return makeBool(!wantAll);
     return makeBool(wantAll);
@@ -329,24 +361,28 @@ ObjectPtr builtinAnyAll(Interpreter& interpreter, CallArgs& args, bool wantAll)
 
 ObjectPtr builtinSorted(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("sorted()", "(iterable, *, reverse=False)");
-    std::vector<ObjectPtr> items = interpreter.iterate(args.get("iterable"));
-    std::stable_sort(items.begin(), items.end(), [&](const ObjectPtr& a, const ObjectPtr& b) {
-        return interpreter.truthy(interpreter.impl().compare(CompareKind::Lt, a, b));
-    });
-    if (args.has("reverse") && interpreter.truthy(args.get("reverse")))
-        std::reverse(items.begin(), items.end());
-    return makeList(std::move(items));
+    // sorted() is list(iterable).sort(**kwargs): the keywords are list.sort's.
+    if (args.positional().size() != 1)
+        throw pythonError("TypeError", concat("sorted expected 1 argument, got ", args.positional().size()));
+    const ObjectPtr list = makeList(interpreter.iterate(args.positional()[0]));
+    CallArgs sortArgs({}, args.keywords());
+    interpreter.call(interpreter.getAttribute(list, "sort"), sortArgs);
+    return list;
 }
 
 // ---- the builtin types as constructors ---------------------------------------------------------------
 
 ObjectPtr constructInt(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("int()", "(x=0, base=10)");
+    args.bindClinic("int", "(x=0, /, base=10)");
     const ObjectPtr& x = args.get("x");
-    if (!x)
+    if (!x) {
+        if (args.has("base"))
+            throw pythonError("TypeError", "int() missing string argument");
         return makeInt(0);
+    }
+    if (args.has("base") && x->kind() != ObjectKind::Str)
+        throw pythonError("TypeError", "int() can't convert non-string with explicit base");
     switch (x->kind()) {
     case ObjectKind::Int:
     case ObjectKind::Bool: return makeInt(*asIndex(x));
@@ -361,25 +397,69 @@ ObjectPtr constructInt(Interpreter& interpreter, const ObjectPtr&, CallArgs& arg
         return makeInt(static_cast<std::int64_t>(v));
     }
     case ObjectKind::Str: {
-        std::string text = static_cast<const StrObject&>(*x).value;
-        const std::string original = text;
-        text.erase(0, text.find_first_not_of(" \t\n"));
-        text.erase(text.find_last_not_of(" \t\n") + 1);
-        std::string digits;
-        for (const char c : text)
-            if (c != '_')
-                digits += c;
-        std::size_t used = 0;
-        std::int64_t value = 0;
-        bool ok = !digits.empty();
-        try {
-            value = std::stoll(digits, &used, 10);
-        } catch (...) {
-            ok = false;
+        const std::int64_t requested = args.has("base") ? indexArgument(args.get("base")) : 10;
+        if (requested != 0 && (requested < 2 || requested > 36))
+            throw pythonError("ValueError", "int() base must be >= 2 and <= 36, or 0");
+        const std::string& original = static_cast<const StrObject&>(*x).value;
+        const auto invalid = [&]() {
+            return pythonError("ValueError", concat("invalid literal for int() with base ", requested, ": ",
+                                                    interpreter.repr(makeStr(original))));
+        };
+        // PyLong_FromString: optional sign, an optional 0x/0o/0b prefix matching the base, digits with single
+        // underscores between them, surrounding whitespace.
+        std::string_view text = original;
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+            text.remove_prefix(1);
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+            text.remove_suffix(1);
+        bool negative = false;
+        if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+            negative = text.front() == '-';
+            text.remove_prefix(1);
         }
-        if (!ok || used != digits.size())
-            throw pythonError("ValueError", "invalid literal for int() with base 10: " + interpreter.repr(makeStr(original)));
-        return makeInt(value);
+        int base = static_cast<int>(requested);
+        bool prefixed = false;
+        if (text.size() >= 2 && text[0] == '0') {
+            const char p = static_cast<char>(std::tolower(static_cast<unsigned char>(text[1])));
+            const int prefixBase = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+            if (prefixBase && (base == 0 || base == prefixBase)) {
+                base = prefixBase;
+                text.remove_prefix(2);
+                prefixed = true;
+            }
+        }
+        if (base == 0) {
+            base = 10;
+            // Base 0 reads literals as the compiler does: no leading zeros on a non-zero decimal.
+            if (text.size() > 1 && text[0] == '0' && text.find_first_not_of("0_") != std::string_view::npos)
+                throw invalid();
+        }
+        if (prefixed && !text.empty() && text.front() == '_')
+            text.remove_prefix(1);
+        if (text.empty() || text.front() == '_' || text.back() == '_')
+            throw invalid();
+        std::uint64_t magnitude = 0;
+        bool overflow = false;
+        char previous = 0;
+        for (const char c : text) {
+            if (c == '_') {
+                if (previous == '_')
+                    throw invalid();
+                previous = c;
+                continue;
+            }
+            previous = c;
+            const int lower = std::tolower(static_cast<unsigned char>(c));
+            const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (lower >= 'a' && lower <= 'z') ? lower - 'a' + 10 : 99;
+            if (digit >= base)
+                throw invalid();
+            overflow |= __builtin_mul_overflow(magnitude, static_cast<std::uint64_t>(base), &magnitude);
+            overflow |= __builtin_add_overflow(magnitude, static_cast<std::uint64_t>(digit), &magnitude);
+        }
+        const std::uint64_t limit = negative ? 9223372036854775808ull : 9223372036854775807ull;
+        if (overflow || magnitude > limit)
+            throw pythonError("OverflowError", "aliasview's integers are 64-bit: int() of this string does not fit");
+        return makeInt(negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude));
     }
     case ObjectKind::Array: {
         const Array& array = *static_cast<const ArrayObject&>(*x).array;
@@ -405,8 +485,8 @@ ObjectPtr constructInt(Interpreter& interpreter, const ObjectPtr&, CallArgs& arg
 
 ObjectPtr constructFloat(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("float()", "(x=0.0)");
-    const ObjectPtr& x = args.get("x");
+    args.expectPositional("float", 0, 1);
+    const ObjectPtr x = args.positional().empty() ? nullptr : args.positional()[0];
     if (!x)
         return makeFloat(0.0);
     if (x->kind() == ObjectKind::Str) {
@@ -423,9 +503,20 @@ ObjectPtr constructFloat(Interpreter& interpreter, const ObjectPtr&, CallArgs& a
             return makeFloat(-INFINITY);
         if (lower == "nan" || lower == "+nan" || lower == "-nan")
             return makeFloat(NAN);
+        // Single underscores may stand between digits (float('1_000.5')).
+        std::string digits;
+        bool badUnderscore = false;
+        for (std::size_t i = 0; i < trimmed.size(); ++i) {
+            if (trimmed[i] != '_') {
+                digits += trimmed[i];
+                continue;
+            }
+            badUnderscore |= i == 0 || i + 1 == trimmed.size() || !std::isdigit(static_cast<unsigned char>(trimmed[i - 1])) ||
+                             !std::isdigit(static_cast<unsigned char>(trimmed[i + 1]));
+        }
         char* end = nullptr;
-        const double v = trimmed.empty() ? 0.0 : std::strtod(trimmed.c_str(), &end);
-        if (trimmed.empty() || end != trimmed.c_str() + trimmed.size() || lower.find_first_of("xp") != std::string::npos)
+        const double v = digits.empty() ? 0.0 : std::strtod(digits.c_str(), &end);
+        if (digits.empty() || badUnderscore || end != digits.c_str() + digits.size() || lower.find_first_of("xp") != std::string::npos)
             throw pythonError("ValueError", "could not convert string to float: " + interpreter.repr(x));
         return makeFloat(v);
     }
@@ -445,29 +536,31 @@ ObjectPtr constructFloat(Interpreter& interpreter, const ObjectPtr&, CallArgs& a
 
 ObjectPtr constructBool(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("bool()", "(x=False)");
-    const ObjectPtr& x = args.get("x");
+    args.expectPositional("bool", 0, 1);
+    const ObjectPtr x = args.positional().empty() ? nullptr : args.positional()[0];
     return makeBool(x && interpreter.truthy(x));
 }
 
 ObjectPtr constructStr(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("str()", "(object='')");
+    args.bindClinic("str", "(object='', encoding='utf-8', errors='strict')");
+    if (args.has("encoding") || args.has("errors"))
+        throw pythonError("TypeError", "aliasview has no bytes: str() takes one object");
     const ObjectPtr& x = args.get("object");
     return makeStr(x ? interpreter.str(x) : std::string());
 }
 
 ObjectPtr constructList(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("list()", "(iterable=())");
-    const ObjectPtr& x = args.get("iterable");
+    args.expectPositional("list", 0, 1);
+    const ObjectPtr x = args.positional().empty() ? nullptr : args.positional()[0];
     return makeList(x ? interpreter.iterate(x) : std::vector<ObjectPtr>{});
 }
 
 ObjectPtr constructTuple(Interpreter& interpreter, const ObjectPtr&, CallArgs& args)
 {
-    args.bind("tuple()", "(iterable=())");
-    const ObjectPtr& x = args.get("iterable");
+    args.expectPositional("tuple", 0, 1);
+    const ObjectPtr x = args.positional().empty() ? nullptr : args.positional()[0];
     if (x && x->kind() == ObjectKind::Tuple && x->type() == &builtinTypes().tupleType)
         return x;
     return makeTuple(x ? interpreter.iterate(x) : std::vector<ObjectPtr>{});
@@ -491,18 +584,28 @@ ObjectPtr constructDict(Interpreter& interpreter, const ObjectPtr&, CallArgs& ar
     return dict;
 }
 
+ObjectPtr constructSlice(Interpreter&, const ObjectPtr&, CallArgs& args)
+{
+    args.expectPositional("slice", 1, 3);
+    const auto& p = args.positional();
+    if (p.size() == 1)
+        return std::make_shared<SliceObject>(none(), p[0], none());
+    return std::make_shared<SliceObject>(p[0], p[1], p.size() == 3 ? p[2] : none());
+}
+
 ObjectPtr constructException(Interpreter& interpreter, const ObjectPtr& typeObject, CallArgs& args)
 {
     if (!args.keywords().empty())
         throw pythonError("TypeError", static_cast<const TypeObject&>(*typeObject).info->name + "() takes no keyword arguments");
     const TypeInfo* info = static_cast<const TypeObject&>(*typeObject).info;
+    // str(e) as BaseException.__str__ (and KeyError.__str__) derive it from the args.
     std::string message;
     const auto& p = args.positional();
     if (p.size() == 1)
         message = info->name == "KeyError" ? interpreter.repr(p[0]) : interpreter.str(p[0]);
     else if (p.size() > 1)
         message = interpreter.repr(makeTuple(p));
-    return std::make_shared<ExceptionObject>(info, pythonError(info->name, std::move(message)));
+    return std::make_shared<ExceptionWithArgs>(info, pythonError(info->name, std::move(message)), p);
 }
 
 std::unordered_map<std::string, ObjectPtr> makeNamespace()
@@ -516,8 +619,11 @@ std::unordered_map<std::string, ObjectPtr> makeNamespace()
     types.tupleType.constructor = constructTuple;
     types.dictType.constructor = constructDict;
     types.rangeType.constructor = builtinRange;
+    types.sliceType.constructor = constructSlice;
+    types.typeType.constructor = builtinType;
     for (auto& [name, info] : types.exceptions)
         info->constructor = constructException;
+    defineBuiltinTypeMethods(types);
 
     std::unordered_map<std::string, ObjectPtr> ns;
     const auto add = [&](const std::string& name, const char* signature, const char* summary, NativeFunction f) {
@@ -526,7 +632,6 @@ std::unordered_map<std::string, ObjectPtr> makeNamespace()
     };
     add("print", "(*objects, sep=' ', end='\\n')", "writes str() of each object to the console", builtinPrint);
     add("len", "(obj)", "the number of items; for arrays, the size of the first dim", builtinLen);
-    add("type", "(obj)", "the object's class, e.g. <class 'torch.Tensor'>", builtinType);
     add("id", "(obj)", "the object's identity (its address), reusable after the object is gone", builtinId);
     add("isinstance", "(obj, class_or_tuple)", "whether obj is an instance of the class(es)", builtinIsinstance);
     add("hasattr", "(obj, name)", "whether getattr(obj, name) succeeds", builtinHasattr);
@@ -555,6 +660,8 @@ std::unordered_map<std::string, ObjectPtr> makeNamespace()
     addType(types.tupleType, "(iterable=())", "a tuple of the items");
     addType(types.dictType, "(iterable=(), **kwargs)", "a dict");
     addType(types.rangeType, "(stop) | (start, stop, step=1)", "a range of ints");
+    addType(types.typeType, "(obj)", "the object's class, e.g. <class 'torch.Tensor'>");
+    addType(types.sliceType, "(stop) | (start, stop, step=None)", "a slice object, as a[start:stop:step] makes");
     for (const auto& [name, info] : types.exceptions) {
         ns[name] = makeType(info.get());
         registerEntry({"builtins", name, "(*args)", "exception", "the exception class " + name});

@@ -27,6 +27,11 @@ Signature::Signature(std::string_view text) : m_text(text)
             keywordOnly = true;
             continue;
         }
+        if (item == "/") {
+            for (Parameter& previous : m_parameters)
+                previous.positionalOnly = true;
+            continue;
+        }
         Parameter parameter;
         if (item.front() == '*') {
             parameter.variadic = true;
@@ -112,7 +117,7 @@ void CallArgs::bind(std::string_view name, const Signature& signature)
     for (const auto& [keyword, value] : m_keywords) {
         std::size_t index = parameters.size();
         for (std::size_t i = 0; i < parameters.size(); ++i)
-            if (!parameters[i].variadic && parameters[i].name == keyword)
+            if (!parameters[i].variadic && !parameters[i].positionalOnly && parameters[i].name == keyword)
                 index = i;
         if (index == parameters.size())
             throw pythonError("TypeError", std::string(name) + " got an unexpected keyword argument '" + keyword + "'");
@@ -155,6 +160,99 @@ void CallArgs::expectNone(std::string_view name) const
         throw pythonError("TypeError", std::string(name) + " takes no keyword arguments");
     if (!m_positional.empty())
         throw pythonError("TypeError", std::string(name) + " takes no arguments (" + std::to_string(m_positional.size()) + " given)");
+}
+
+void CallArgs::expectNoKeywords(std::string_view name) const
+{
+    if (!m_keywords.empty())
+        throw pythonError("TypeError", std::string(name) + "() takes no keyword arguments");
+}
+
+const ObjectPtr& CallArgs::expectOneArgument(std::string_view name) const
+{
+    expectNoKeywords(name);
+    if (m_positional.size() != 1)
+        throw pythonError("TypeError", concat(name, "() takes exactly one argument (", m_positional.size(), " given)"));
+    return m_positional[0];
+}
+
+void CallArgs::expectPositional(std::string_view name, std::size_t min, std::size_t max) const
+{
+    expectNoKeywords(name);
+    // _PyArg_CheckPositional's words.
+    const std::size_t n = m_positional.size();
+    if (n < min)
+        throw pythonError("TypeError", concat(name, " expected ", min == max ? "" : "at least ", min, " argument",
+                                              min == 1 ? "" : "s", ", got ", n));
+    if (n > max)
+        throw pythonError("TypeError", concat(name, " expected ", min == max ? "" : "at most ", max, " argument",
+                                              max == 1 ? "" : "s", ", got ", n));
+}
+
+void CallArgs::bindClinic(std::string_view name, std::string_view signatureText)
+{
+    const Signature& signature = Signature::of(signatureText);
+    const auto& parameters = signature.parameters();
+    const std::string fname = std::string(name) + "()";
+    std::size_t maxPositional = 0, minPositional = 0, maxArgs = 0, minPositionalOnly = 0;
+    bool variadic = false;
+    for (const Signature::Parameter& p : parameters) {
+        if (p.variadic) {
+            variadic = true;
+            continue;
+        }
+        ++maxArgs;
+        if (!p.keywordOnly && !variadic) {
+            ++maxPositional;
+            if (!p.hasDefault)
+                minPositional = maxPositional;
+            if (p.positionalOnly && !p.hasDefault)
+                minPositionalOnly = maxPositional;
+        }
+    }
+    // _PyArg_UnpackKeywords' checks, in its order.
+    const std::size_t nargs = m_positional.size(), nkw = m_keywords.size();
+    if (!variadic) {
+        if (nargs + nkw > maxArgs)
+            throw pythonError("TypeError", concat(fname, " takes at most ", maxArgs, " ", nargs == 0 ? "keyword " : "", "argument",
+                                                  maxArgs == 1 ? "" : "s", " (", nargs + nkw, " given)"));
+        if (nargs > maxPositional) {
+            if (maxPositional == 0)
+                throw pythonError("TypeError", fname + " takes no positional arguments");
+            throw pythonError("TypeError", concat(fname, " takes ", minPositional < maxPositional ? "at most" : "exactly", " ",
+                                                  maxPositional, " positional argument", maxPositional == 1 ? "" : "s", " (",
+                                                  nargs, " given)"));
+        }
+    }
+    if (nargs < minPositionalOnly)
+        throw pythonError("TypeError", concat(fname, " takes ", minPositionalOnly < maxPositional ? "at least" : "exactly", " ",
+                                              minPositionalOnly, " positional argument", minPositionalOnly == 1 ? "" : "s", " (",
+                                              nargs, " given)"));
+    std::size_t index = 0;
+    for (const Signature::Parameter& p : parameters) {
+        if (p.variadic)
+            continue;
+        ++index;
+        const bool givenByPosition = !variadic && !p.keywordOnly && index <= nargs;
+        bool givenByName = false;
+        for (const auto& [keyword, value] : m_keywords)
+            givenByName |= keyword == p.name && !p.positionalOnly;
+        if (givenByPosition && givenByName)
+            throw pythonError("TypeError", concat("argument for ", fname, " given by name ('", p.name, "') and position (", index, ")"));
+        if (!givenByPosition && !givenByName && !p.hasDefault) {
+            if (p.keywordOnly || variadic)
+                throw pythonError("TypeError", concat(fname, " missing required keyword-only argument '", p.name, "'"));
+            throw pythonError("TypeError", concat(fname, " missing required argument '", p.name, "' (pos ", index, ")"));
+        }
+    }
+    for (const auto& [keyword, value] : m_keywords) {
+        bool known = false;
+        for (const Signature::Parameter& p : parameters)
+            known |= !p.variadic && !p.positionalOnly && p.name == keyword;
+        if (!known)
+            throw pythonError("TypeError", "'" + keyword + "' is an invalid keyword argument for " + fname);
+    }
+    bind(fname, signature);
 }
 
 }  // namespace av::engine::py

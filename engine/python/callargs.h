@@ -24,6 +24,7 @@ public:
         bool hasDefault = false;
         bool keywordOnly = false;
         bool variadic = false;  // *name
+        bool positionalOnly = false;  // before a '/'
     };
     const std::vector<Parameter>& parameters() const { return m_parameters; }
     const std::string& text() const { return m_text; }
@@ -51,6 +52,19 @@ public:
     const std::vector<std::pair<std::string, ObjectPtr>>& keywords() const { return m_keywords; }
     // For functions without a signature: refuse any argument.
     void expectNone(std::string_view name) const;
+
+    // CPython's own builtins word a bad call after the C calling convention each one uses; these match
+    // them. `name` is the bare name ("len", "list.append").
+    // Argument Clinic with keywords (print, round, int, str, sum, list.sort, str.split ...):
+    // "'foo' is an invalid keyword argument for print()", "round() missing required argument 'number' (pos 1)".
+    void bindClinic(std::string_view name, std::string_view signatureText);
+    // METH_O (len, abs, repr, id, any, all, list.append): "len() takes exactly one argument (0 given)".
+    const ObjectPtr& expectOneArgument(std::string_view name) const;
+    // Positional only, checked by _PyArg_CheckPositional (isinstance, hasattr, float, list, range ...):
+    // "isinstance expected 2 arguments, got 1", "float() takes no keyword arguments".
+    void expectPositional(std::string_view name, std::size_t min, std::size_t max) const;
+    // "float() takes no keyword arguments".
+    void expectNoKeywords(std::string_view name) const;
 
 private:
     std::vector<ObjectPtr> m_positional;

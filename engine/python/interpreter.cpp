@@ -2,17 +2,28 @@
 
 #include "bindings.h"
 
+#include "pythonnames.h"
+#include "suggestions.h"
+
 #include "engine/pyformat.h"
 #include "engine/warnings.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <functional>
+#include <map>
 
 namespace av::engine::py {
 
 // ---- the public face --------------------------------------------------------------------------------
 
-Interpreter::Interpreter(RunLimits limits) : m_impl(std::make_unique<Impl>(*this, limits)) {}
+Interpreter::Interpreter(RunLimits limits) : m_impl(std::make_unique<Impl>(*this, limits))
+{
+    // Building the builtins also gives list, str, dict and the number types their methods, which a
+    // script can reach before it names any builtin ([].append).
+    builtinNamespace();
+}
 Interpreter::~Interpreter() = default;
 
 std::vector<std::pair<std::string, ObjectPtr>> Interpreter::globals() const
@@ -67,6 +78,21 @@ void Interpreter::checkContainerSize(std::int64_t items) const
                                                 " items; this one would have ", items));
 }
 
+namespace {
+
+// A module a real Python may well have: the standard library's and the packages tutorials use next to
+// torch. aliasview refuses those in its own words; any other name gets CPython's ModuleNotFoundError.
+bool isModuleThatExistsElsewhere(const std::string& name)
+{
+    static const std::set<std::string, std::less<>> kThirdParty = {
+        "IPython", "PIL", "cv2", "d2l", "einops", "h5py", "jax", "keras", "matplotlib", "mxnet", "numba", "pandas",
+        "requests", "scipy", "seaborn", "sklearn", "sympy", "tensorflow", "torchaudio", "torchtext", "torchvision",
+        "tqdm", "transformers", "yaml"};
+    return isStandardLibraryModule(name) || kThirdParty.count(name) > 0;
+}
+
+}  // namespace
+
 ObjectPtr Interpreter::importModule(const std::string& name, const SourceSpan& span)
 {
     (void)span;
@@ -78,8 +104,10 @@ ObjectPtr Interpreter::importModule(const std::string& name, const SourceSpan& s
         module = createTorchModule(*this);
     else if (name == "numpy")
         module = createNumpyModule(*this);
-    else
+    else if (isModuleThatExistsElsewhere(name))
         throw pythonError("ImportError", "aliasview runs torch and numpy code only: cannot import '" + name + "'");
+    else
+        throw pythonError("ModuleNotFoundError", "No module named '" + name + "'");  // no Python has it either
     m_impl->modules.emplace(name, module);
     return module;
 }
@@ -94,6 +122,7 @@ std::optional<ScriptFailure> Interpreter::run(const std::string& fileName, const
     impl.observer = observer;
     impl.steps = 0;
     impl.started = std::chrono::steady_clock::now();
+    impl.constants.clear();
     std::unique_ptr<Module> module;
     try {
         module = parseModule(fileName, source);
@@ -107,13 +136,14 @@ std::optional<ScriptFailure> Interpreter::run(const std::string& fileName, const
         return failure;
     }
     impl.module = module.get();
+    impl.compileWarnings(*module);
     std::optional<ScriptFailure> failure;
     // Engine warnings become Python warnings at the current line.
     const WarningScope warnings([&impl](const EngineWarning& w) { impl.warn(w.category, w.message); });
     try {
         impl.execBody(module->body);
     } catch (const RaisedError& raised) {
-        failure = ScriptFailure{raised.error, raised.span, impl.traceback(raised.error, raised.span), false};
+        failure = ScriptFailure{raised.error, raised.span, impl.traceback(raised.error, raised.span, raised.suggestion), false};
     } catch (const ScriptAbort& abort) {
         failure = ScriptFailure{abort.error, abort.span, impl.traceback(abort.error, abort.span), false};
     } catch (const PyError& error) {
@@ -171,14 +201,19 @@ void Interpreter::Impl::write(std::string_view text) const
 
 void Interpreter::Impl::warn(const std::string& category, const std::string& message)
 {
+    warnAt(category, message, currentLine);
+}
+
+void Interpreter::Impl::warnAt(const std::string& category, const std::string& message, int lineNumber, bool once)
+{
     // Python's default filters show a warning once per place and text; DeprecationWarning only in __main__,
     // which a script's top level is.
-    if (!warnedOnce.emplace(category, message, currentLine).second)
+    if (!warnedOnce.emplace(category, message, lineNumber).second && once)
         return;
     if (!err || !module)
         return;
-    std::string text = module->source.fileName() + ":" + std::to_string(currentLine) + ": " + category + ": " + message + "\n";
-    std::string_view line = module->source.line(currentLine);
+    std::string text = module->source.fileName() + ":" + std::to_string(lineNumber) + ": " + category + ": " + message + "\n";
+    std::string_view line = module->source.line(lineNumber);
     const std::size_t first = line.find_first_not_of(" \t");
     if (first != std::string_view::npos) {
         line.remove_prefix(first);
@@ -233,7 +268,55 @@ std::optional<Anchors> caretAnchors(std::string_view segment)
 
 }  // namespace
 
-std::string Interpreter::Impl::traceback(const PyError& error, const SourceSpan& span) const
+std::string Interpreter::Impl::nameSuggestion(const std::string& name) const
+{
+    // A NameError at module level searches the globals (which start with __name__, __doc__, ...) in the
+    // order they were bound, then the builtins module.
+    std::vector<std::string_view> globalNames(scriptGlobalNames().begin(), scriptGlobalNames().end());
+    for (const std::string& global : globalOrder)
+        globalNames.push_back(global);
+    const std::optional<std::string> found = closestName(name, {globalNames, builtinModuleNames()});
+    return found ? *found : std::string();
+}
+
+std::string Interpreter::Impl::attributeSuggestion(const PyError& error, const ObjectPtr& object, const std::string& name) const
+{
+    // Only the generic lookup's AttributeError carries the object and name CPython suggests from.
+    if (error.typeName() != "AttributeError" || !error.message().ends_with("has no attribute '" + name + "'"))
+        return {};
+    std::string key;
+    if (object->kind() == ObjectKind::Module)
+        key = "module " + static_cast<const ModuleObject&>(*object).name;
+    else if (object->kind() == ObjectKind::Type)
+        key = "type object " + static_cast<const TypeObject&>(*object).info->qualifiedName;
+    else
+        key = object->type()->qualifiedName;
+    std::optional<std::string> found;
+    if (const auto real = realDir(key)) {
+        found = closestName(name, *real);
+    } else {
+        // A type the generated table does not know: dir() is what aliasview binds.
+        std::vector<std::string> names;
+        if (object->kind() == ObjectKind::Module) {
+            for (const auto& [attribute, value] : static_cast<const ModuleObject&>(*object).attributes)
+                names.push_back(attribute);
+        }
+        const TypeInfo* type = object->kind() == ObjectKind::Type ? static_cast<const TypeObject&>(*object).info : object->type();
+        for (; type; type = type->base) {
+            for (const auto& [method, function] : type->methods)
+                names.push_back(method);
+            for (const auto& [property, getter] : type->properties)
+                names.push_back(property);
+        }
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        const std::vector<std::string_view> views(names.begin(), names.end());
+        found = closestName(name, views);
+    }
+    return found ? *found : std::string();
+}
+
+std::string Interpreter::Impl::traceback(const PyError& error, const SourceSpan& span, const std::string& suggestion) const
 {
     std::string text = "Traceback (most recent call last):\n";
     const int line = span.line > 0 ? span.line : currentLine;
@@ -272,8 +355,10 @@ std::string Interpreter::Impl::traceback(const PyError& error, const SourceSpan&
             }
         }
     }
-    text += error.formatted() + "\n";
-    return text;
+    text += error.formatted();
+    if (!suggestion.empty())
+        text += ". Did you mean: '" + suggestion + "'?";
+    return text + "\n";
 }
 
 // ---- statements -------------------------------------------------------------------------------------
@@ -404,7 +489,7 @@ void Interpreter::Impl::execRaise(const RaiseStmt& stmt)
     if (!stmt.exception) {
         if (handling.empty())
             throw pythonError("RuntimeError", "No active exception to reraise");
-        throw RaisedError{handling.back(), stmt.span};
+        throw handling.back();
     }
     ObjectPtr value = eval(*stmt.exception);
     if (value->kind() == ObjectKind::Type) {
@@ -413,7 +498,7 @@ void Interpreter::Impl::execRaise(const RaiseStmt& stmt)
     }
     if (value->kind() != ObjectKind::Exception)
         throw pythonError("TypeError", "exceptions must derive from BaseException");
-    throw RaisedError{static_cast<const ExceptionObject&>(*value).error, stmt.span};
+    throw RaisedError{static_cast<const ExceptionObject&>(*value).error, stmt.span, {}, value};
 }
 
 void Interpreter::Impl::execAugAssign(const AugAssignStmt& stmt)
@@ -472,7 +557,15 @@ void Interpreter::Impl::assign(const Expr& target, const ObjectPtr& value)
     case ExprKind::Tuple:
     case ExprKind::List: {
         const auto& elements = static_cast<const SequenceExpr&>(target).elements;
-        std::vector<ObjectPtr> items = iterate(value);
+        std::vector<ObjectPtr> items;
+        try {
+            items = iterate(value);
+        } catch (const PyError& error) {
+            // UNPACK_SEQUENCE words a non-iterable its own way.
+            if (error.typeName() == "TypeError" && error.message().ends_with("' object is not iterable"))
+                throw pythonError("TypeError", "cannot unpack non-iterable " + typeNameOf(value) + " object");
+            throw;
+        }
         std::size_t starred = elements.size();
         for (std::size_t i = 0; i < elements.size(); ++i)
             if (elements[i]->kind == ExprKind::Starred)
@@ -511,7 +604,7 @@ void Interpreter::Impl::del(const Expr& target)
     case ExprKind::Name: {
         const std::string& id = static_cast<const NameExpr&>(target).id;
         if (globals.erase(id) == 0)
-            throw RaisedError{pythonError("NameError", "name '" + id + "' is not defined"), target.span};
+            throw RaisedError{pythonError("NameError", "name '" + id + "' is not defined"), target.span, nameSuggestion(id)};
         std::erase(globalOrder, id);
         return;
     }
@@ -707,8 +800,8 @@ void Interpreter::Impl::runHandlers(const TryStmt& stmt, const RaisedError& rais
     if (!chosen)
         throw raised;
     if (!chosen->name.empty())
-        setGlobal(chosen->name, exceptionObject(raised.error));
-    handling.push_back(raised.error);
+        setGlobal(chosen->name, raised.exception ? raised.exception : exceptionObject(raised.error));
+    handling.push_back(raised);
     const auto cleanUp = [&]() {
         handling.pop_back();
         // Python deletes the `as` name when the handler ends, however it ends.
@@ -724,15 +817,89 @@ void Interpreter::Impl::runHandlers(const TryStmt& stmt, const RaisedError& rais
     cleanUp();
 }
 
-ObjectPtr Interpreter::Impl::exceptionObject(const PyError& error) const
+namespace {
+
+// The class of an error the engine raised that is not a builtin one, such as
+// numpy.core._exceptions._UFuncOutputCastingError: printed with its own qualified name, named after its
+// first public class (NumPy's _display_as_base makes type(e).__name__ 'UFuncTypeError'), a subclass of
+// the first builtin exception in its mro.
+const TypeInfo* libraryExceptionType(const PyError& error)
+{
+    static std::map<std::string, std::unique_ptr<TypeInfo>> types;
+    auto& slot = types[error.typeName()];
+    if (!slot) {
+        slot = std::make_unique<TypeInfo>();
+        slot->qualifiedName = error.typeName();
+        for (const std::string& name : error.mro()) {
+            if (slot->name.empty() && !name.starts_with("_"))
+                slot->name = name;
+            if (!slot->base)
+                slot->base = builtinTypes().exception(name);
+        }
+        if (slot->name.empty())
+            slot->name = error.mro().empty() ? error.typeName() : error.mro().front();
+        if (!slot->base)
+            slot->base = builtinTypes().exception("Exception");
+    }
+    return slot.get();
+}
+
+}  // namespace
+
+ObjectPtr Interpreter::Impl::exceptionObject(const PyError& error)
 {
     const TypeInfo* type = builtinTypes().exception(error.typeName());
-    for (std::size_t i = 0; !type && i < error.mro().size(); ++i) {
+    for (std::size_t i = 0; !type && i < error.mro().size(); ++i)
         type = libraryException(error.mro()[i]);  // numpy.AxisError before its base ValueError
-        if (!type)
-            type = builtinTypes().exception(error.mro()[i]);
+    if (!type)
+        type = libraryExceptionType(error);
+    // An error raised inside the interpreter or the engine has one argument, its message; a KeyError's
+    // message is the repr of the missing key, and its argument is the key itself.
+    std::vector<ObjectPtr> args;
+    if (error.isInstanceOf("KeyError") && !error.message().empty())
+        args.push_back(literalValue(error.message()).value_or(makeStr(error.message())));
+    else if (!error.message().empty())
+        args.push_back(makeStr(error.message()));
+    return std::make_shared<ExceptionWithArgs>(type, error, std::move(args));
+}
+
+std::optional<ObjectPtr> Interpreter::Impl::literalValue(const std::string& text)
+{
+    // What ast.literal_eval reads: constants and tuples or lists of them, as a repr prints them.
+    std::unique_ptr<Module> parsed;
+    try {
+        parsed = parseModule("<repr>", text);
+    } catch (const SyntaxException&) {
+        return std::nullopt;
     }
-    return std::make_shared<ExceptionObject>(type ? type : builtinTypes().exception("Exception"), error);
+    if (parsed->body.size() != 1 || parsed->body[0]->kind != StmtKind::Expr)
+        return std::nullopt;
+    const std::function<std::optional<ObjectPtr>(const Expr&)> evaluate = [&](const Expr& expr) -> std::optional<ObjectPtr> {
+        if (expr.kind == ExprKind::Constant) {
+            const auto& constant = static_cast<const ConstantExpr&>(expr);
+            if (std::holds_alternative<BigIntLiteral>(constant.value))
+                return std::nullopt;
+            return evalConstant(constant);
+        }
+        if (expr.kind == ExprKind::UnaryOp && static_cast<const UnaryOpExpr&>(expr).op == UnaryOpKind::Neg) {
+            const std::optional<ObjectPtr> operand = evaluate(*static_cast<const UnaryOpExpr&>(expr).operand);
+            if (!operand)
+                return std::nullopt;
+            return unaryOp(UnaryOpKind::Neg, *operand);
+        }
+        if (expr.kind == ExprKind::Tuple || expr.kind == ExprKind::List) {
+            std::vector<ObjectPtr> items;
+            for (const ExprPtr& element : static_cast<const SequenceExpr&>(expr).elements) {
+                std::optional<ObjectPtr> item = evaluate(*element);
+                if (!item)
+                    return std::nullopt;
+                items.push_back(std::move(*item));
+            }
+            return expr.kind == ExprKind::Tuple ? makeTuple(std::move(items)) : makeList(std::move(items));
+        }
+        return std::nullopt;
+    };
+    return evaluate(*static_cast<const ExprStmt&>(*parsed->body[0]).value);
 }
 
 void Interpreter::Impl::setGlobal(const std::string& name, ObjectPtr value)
@@ -810,7 +977,11 @@ ObjectPtr Interpreter::Impl::eval(const Expr& expr)
         case ExprKind::Attribute: {
             const auto& attribute = static_cast<const AttributeExpr&>(expr);
             const ObjectPtr value = eval(*attribute.value);
-            return getAttribute(value, attribute.attr);
+            try {
+                return getAttribute(value, attribute.attr);
+            } catch (const PyError& error) {
+                throw RaisedError{error, expr.span, attributeSuggestion(error, value, attribute.attr)};
+            }
         }
         case ExprKind::Subscript: {
             const auto& subscript = static_cast<const SubscriptExpr&>(expr);
@@ -828,6 +999,9 @@ ObjectPtr Interpreter::Impl::eval(const Expr& expr)
         case ExprKind::UnaryOp: {
             const auto& unary = static_cast<const UnaryOpExpr&>(expr);
             const ObjectPtr operand = eval(*unary.operand);
+            // -1000 is one folded constant in CPython, merged with any other -1000 literal.
+            if (unary.operand->kind == ExprKind::Constant && unary.op != UnaryOpKind::Not)
+                return pooledConstant(unaryOp(unary.op, operand));
             return unaryOp(unary.op, operand);
         }
         case ExprKind::Compare: return evalCompare(static_cast<const CompareExpr&>(expr));
@@ -870,10 +1044,32 @@ ObjectPtr Interpreter::Impl::evalName(const NameExpr& expr)
     const auto& builtins = builtinNamespace();
     if (const auto it = builtins.find(expr.id); it != builtins.end())
         return it->second;
-    throw RaisedError{pythonError("NameError", "name '" + expr.id + "' is not defined"), expr.span};
+    throw RaisedError{pythonError("NameError", "name '" + expr.id + "' is not defined"), expr.span, nameSuggestion(expr.id)};
+}
+
+ObjectPtr Interpreter::Impl::pooledConstant(const ObjectPtr& value)
+{
+    std::string key;
+    switch (value->kind()) {
+    case ObjectKind::Int: key = std::to_string(static_cast<const IntObject&>(*value).value); break;
+    case ObjectKind::Float: {
+        const double v = static_cast<const FloatObject&>(*value).value;
+        key.assign(reinterpret_cast<const char*>(&v), sizeof v);  // 0.0 and -0.0 are different constants
+        break;
+    }
+    case ObjectKind::Str: key = static_cast<const StrObject&>(*value).value; break;
+    default: return value;
+    }
+    auto [it, inserted] = constants.try_emplace({static_cast<int>(value->kind()), std::move(key)}, value);
+    return it->second;
 }
 
 ObjectPtr Interpreter::Impl::evalConstant(const ConstantExpr& expr)
+{
+    return pooledConstant(evalConstantValue(expr));
+}
+
+ObjectPtr Interpreter::Impl::evalConstantValue(const ConstantExpr& expr)
 {
     return std::visit(
         [&](const auto& value) -> ObjectPtr {
@@ -956,7 +1152,54 @@ ObjectPtr Interpreter::Impl::evalCompare(const CompareExpr& expr)
     return result;
 }
 
+namespace {
+
+const TypeInfo& generatorType()
+{
+    static const TypeInfo type = [] {
+        TypeInfo t;
+        t.name = "generator";
+        t.qualifiedName = "generator";
+        t.base = &builtinTypes().object;
+        t.methods["__iter__"] = [](Interpreter& interpreter, const ObjectPtr& self, CallArgs&) {
+            auto& generator = static_cast<GeneratorObject&>(*self);
+            if (generator.exhausted)
+                return makeList({});
+            generator.exhausted = true;
+            return makeList(interpreter.impl().runComprehension(generator.expr, std::move(generator.outermost)));
+        };
+        t.methods["__repr__"] = [](Interpreter&, const ObjectPtr& self, CallArgs&) {
+            char address[32];
+            std::snprintf(address, sizeof address, "0x%lx", static_cast<unsigned long>(self->id()));
+            return makeStr(std::string("<generator object <genexpr> at ") + address + ">");
+        };
+        return t;
+    }();
+    return type;
+}
+
+}  // namespace
+
+GeneratorObject::GeneratorObject(const ListCompExpr& expr, std::vector<ObjectPtr> outermost)
+    : Object(ObjectKind::Other, &generatorType()), expr(expr), outermost(std::move(outermost))
+{
+}
+
 ObjectPtr Interpreter::Impl::evalListComp(const ListCompExpr& expr)
+{
+    const Comprehension& first = expr.generators.front();
+    std::vector<ObjectPtr> outermost;
+    try {
+        outermost = iterate(eval(*first.iter));
+    } catch (const PyError& error) {
+        throw RaisedError{error, first.iter->span};
+    }
+    if (expr.generator)
+        return std::make_shared<GeneratorObject>(expr, std::move(outermost));
+    return makeList(runComprehension(expr, std::move(outermost)));
+}
+
+std::vector<ObjectPtr> Interpreter::Impl::runComprehension(const ListCompExpr& expr, std::vector<ObjectPtr> outermost)
 {
     std::vector<ObjectPtr> items;
     localScopes.emplace_back();
@@ -970,10 +1213,14 @@ ObjectPtr Interpreter::Impl::evalListComp(const ListCompExpr& expr)
             }
             const Comprehension& generator = expr.generators[level];
             std::vector<ObjectPtr> values;
-            try {
-                values = iterate(eval(*generator.iter));
-            } catch (const PyError& error) {
-                throw RaisedError{error, generator.iter->span};
+            if (level == 0) {
+                values = std::move(outermost);
+            } else {
+                try {
+                    values = iterate(eval(*generator.iter));
+                } catch (const PyError& error) {
+                    throw RaisedError{error, generator.iter->span};
+                }
             }
             for (const ObjectPtr& value : values) {
                 assignLocal(*generator.target, value);
@@ -995,7 +1242,7 @@ ObjectPtr Interpreter::Impl::evalListComp(const ListCompExpr& expr)
         throw;
     }
     leave();
-    return makeList(std::move(items));
+    return items;
 }
 
 void Interpreter::Impl::assignLocal(const Expr& target, const ObjectPtr& value)

@@ -44,6 +44,12 @@ public:
 struct RaisedError {
     PyError error;
     SourceSpan span;
+    // CPython 3.11's "Did you mean: 'shape'?" for a NameError or AttributeError, which only the printed
+    // traceback shows (str(e) never has it); empty when there is none.
+    std::string suggestion;
+    // The exception object a `raise` statement raised, so that `except ... as e` binds that same object
+    // (with its args); null for errors the interpreter or the engine raised.
+    ObjectPtr exception;
 };
 
 class Interpreter {

@@ -8,6 +8,7 @@
 #include "engine/creation.h"
 #include "engine/indexing.h"
 
+#include <map>
 #include <set>
 
 namespace av::engine::py {
@@ -38,8 +39,16 @@ struct Interpreter::Impl {
     int currentLine = 0;
     SourceSpan currentStatementSpan;
     std::set<std::tuple<std::string, std::string, int>> warnedOnce;
-    std::vector<PyError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
+    std::vector<RaisedError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
     std::vector<std::unordered_map<std::string, ObjectPtr>> localScopes;  // list comprehensions' own names
+    std::vector<const Object*> reprInProgress;  // the containers repr() is inside, outermost first
+    int nestingDepth = 0;  // how deep equal(), compare() and nestedListOf() recurse into containers
+    struct NestingGuard;
+    // One object per distinct literal, as CPython merges a code object's equal constants: x = 1000 and
+    // y = 1000 make `x is y` True.
+    std::map<std::pair<int, std::string>, ObjectPtr> constants;
+    ObjectPtr pooledConstant(const ObjectPtr& value);
+    struct ReprGuard;
 
     // ---- statements ----------------------------------------------------------------------------------
     enum class Flow { Normal, Break, Continue };
@@ -54,7 +63,9 @@ struct Interpreter::Impl {
     Flow execWith(const WithStmt& stmt);
     Flow execTry(const TryStmt& stmt);
     void runHandlers(const TryStmt& stmt, const RaisedError& raised, Flow& flow);
-    ObjectPtr exceptionObject(const PyError& error) const;
+    ObjectPtr exceptionObject(const PyError& error);
+    // The value of a literal as a repr prints it ('k', 5, (1, 2)); nullopt for anything else.
+    std::optional<ObjectPtr> literalValue(const std::string& text);
     void setGlobal(const std::string& name, ObjectPtr value);
     void execImport(const ImportStmt& stmt);
     void execAugAssign(const AugAssignStmt& stmt);
@@ -65,10 +76,13 @@ struct Interpreter::Impl {
     ObjectPtr evalChecked(const Expr& expr);
     ObjectPtr evalName(const NameExpr& expr);
     ObjectPtr evalConstant(const ConstantExpr& expr);
+    ObjectPtr evalConstantValue(const ConstantExpr& expr);
     ObjectPtr evalFString(const FStringExpr& expr);
     ObjectPtr evalCall(const CallExpr& expr);
     ObjectPtr evalCompare(const CompareExpr& expr);
     ObjectPtr evalListComp(const ListCompExpr& expr);
+    // Runs a comprehension whose outermost iterable was already read (a generator reads it when made).
+    std::vector<ObjectPtr> runComprehension(const ListCompExpr& expr, std::vector<ObjectPtr> outermost);
     std::vector<ObjectPtr> evalElements(const std::vector<ExprPtr>& elements);
     void assignLocal(const Expr& target, const ObjectPtr& value);
 
@@ -103,11 +117,42 @@ struct Interpreter::Impl {
     void tick();
     void write(std::string_view text) const;
     void warn(const std::string& category, const std::string& message);
-    std::string traceback(const PyError& error, const SourceSpan& span) const;
+    // once: show a given text at a given line only once, as the default filter does at run time (the
+    // compiler warns without a registry, so each of its warnings shows).
+    void warnAt(const std::string& category, const std::string& message, int line, bool once = true);
+    // The compiler's SyntaxWarnings for a parsed script (compilewarnings.cpp), given before it runs.
+    void compileWarnings(const Module& parsed);
+    std::string traceback(const PyError& error, const SourceSpan& span, const std::string& suggestion = {}) const;
+    // What CPython's traceback would suggest for a mistyped name or attribute ("" for nothing).
+    std::string nameSuggestion(const std::string& name) const;
+    std::string attributeSuggestion(const PyError& error, const ObjectPtr& object, const std::string& name) const;
+};
+
+// An exception as a Python object together with its args: ValueError("a", 1).args == ("a", 1). Its
+// error's message is str(e), which CPython derives from the args.
+class ExceptionWithArgs : public ExceptionObject {
+public:
+    ExceptionWithArgs(const TypeInfo* type, PyError error, std::vector<ObjectPtr> args)
+        : ExceptionObject(type, std::move(error)), args(std::move(args))
+    {
+    }
+    std::vector<ObjectPtr> args;
+};
+
+// A generator expression's object: the outermost iterable is read when it is made, as CPython does, and
+// the rest runs the first time something iterates it; after that it is exhausted.
+class GeneratorObject : public Object {
+public:
+    GeneratorObject(const ListCompExpr& expr, std::vector<ObjectPtr> outermost);
+    const ListCompExpr& expr;
+    std::vector<ObjectPtr> outermost;
+    bool exhausted = false;
 };
 
 // The builtins: print, len, range, int, ValueError, ... (builtins.cpp).
 const std::unordered_map<std::string, ObjectPtr>& builtinNamespace();
+// The methods of list, tuple, dict and str (builtinmethods.cpp).
+void defineBuiltinTypeMethods(Builtins& types);
 
 // Python type names as messages print them: "int", "Tensor", "numpy.ndarray".
 std::string typeNameOf(const ObjectPtr& object);

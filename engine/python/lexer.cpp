@@ -1,5 +1,7 @@
 #include "lexer.h"
 
+#include "pythonnames.h"
+
 #include <array>
 #include <cstdio>
 
@@ -233,21 +235,39 @@ private:
     {
         const std::size_t start = m_pos;
         const int col = column();
+        // An underscore may only stand between two digits; one anywhere else ends the literal, and the
+        // identifier character check below reports it.
         const auto digits = [&](auto accept) {
-            while (m_pos < m_text.size() && (accept(m_text[m_pos]) || m_text[m_pos] == '_'))
-                ++m_pos;
+            while (m_pos < m_text.size()) {
+                if (accept(m_text[m_pos]))
+                    ++m_pos;
+                else if (m_text[m_pos] == '_' && m_pos + 1 < m_text.size() && accept(m_text[m_pos + 1]))
+                    m_pos += 2;
+                else
+                    break;
+            }
         };
         bool isFloat = false;
+        const char* kind = "decimal";
         if (m_text[m_pos] == '0' && m_pos + 1 < m_text.size() &&
             (m_text[m_pos + 1] == 'x' || m_text[m_pos + 1] == 'X' || m_text[m_pos + 1] == 'o' ||
              m_text[m_pos + 1] == 'O' || m_text[m_pos + 1] == 'b' || m_text[m_pos + 1] == 'B')) {
             const char base = static_cast<char>(m_text[m_pos + 1] | 0x20);
+            kind = base == 'x' ? "hexadecimal" : base == 'o' ? "octal" : "binary";
             m_pos += 2;
+            if (m_pos < m_text.size() && m_text[m_pos] == '_')
+                ++m_pos;  // 0x_1f: one underscore after the prefix is allowed
+            const std::size_t firstDigit = m_pos;
             digits([&](char c) {
                 return base == 'x' ? (isDigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
                        : base == 'o' ? (c >= '0' && c <= '7')
                                      : (c == '0' || c == '1');
             });
+            if (base != 'x' && m_pos < m_text.size() && isDigit(m_text[m_pos]))
+                fail("SyntaxError", concatText("invalid digit '", std::string(1, m_text[m_pos]), "' in ", kind, " literal"), m_line,
+                     column());
+            if (m_pos == firstDigit)
+                fail("SyntaxError", concatText("invalid ", kind, " literal"), m_line, col);
         } else {
             digits(isDigit);
             if (m_pos < m_text.size() && m_text[m_pos] == '.') {
@@ -275,7 +295,7 @@ private:
                      m_line, col, col + static_cast<int>(text.size()));
         }
         if (m_pos < m_text.size() && (isAsciiIdentifierChar(m_text[m_pos]) || static_cast<unsigned char>(m_text[m_pos]) >= 0x80))
-            fail("SyntaxError", "invalid decimal literal", m_line, col);
+            fail("SyntaxError", concatText("invalid ", kind, " literal"), m_line, col);
         push(TokenKind::Number, std::string(m_text.substr(start, m_pos - start)), m_line, col, column());
     }
 
@@ -358,10 +378,12 @@ private:
         const bool raw = prefix.find('r') != std::string::npos;
         while (true) {
             if (m_pos >= m_text.size()) {
+                // The tokenizer's line number at the end of the file: a final line end opens no new line.
+                const int detected = m_pos > 0 && (m_text[m_pos - 1] == '\n' || m_text[m_pos - 1] == '\r') ? m_line - 1 : m_line;
                 if (triple)
-                    fail("SyntaxError", "unterminated triple-quoted string literal (detected at line " + std::to_string(m_line) + ")",
+                    fail("SyntaxError", "unterminated triple-quoted string literal (detected at line " + std::to_string(detected) + ")",
                          line, col);
-                fail("SyntaxError", "unterminated string literal (detected at line " + std::to_string(m_line) + ")", line, col);
+                fail("SyntaxError", "unterminated string literal (detected at line " + std::to_string(detected) + ")", line, col);
             }
             const char c = m_text[m_pos];
             if (c == '\\' && m_pos + 1 < m_text.size()) {
@@ -519,6 +541,24 @@ std::string decodeStringEscapes(std::string_view body, const SourceSpan& span)
             }
             appendUtf8(out, value);
             i += width;
+            break;
+        }
+        case 'N': {
+            // \N{GREEK SMALL LETTER ALPHA}
+            const std::size_t close = i + 1 < body.size() && body[i + 1] == '{' ? body.find('}', i + 2) : std::string_view::npos;
+            const auto unicodeError = [&](std::size_t last, const char* what) {
+                return SyntaxException(SyntaxIssue{"SyntaxError",
+                                                   "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
+                                                       std::to_string(i - 1) + "-" + std::to_string(last) + ": " + what,
+                                                   span.line, span.column, span.column + 1});
+            };
+            if (close == std::string_view::npos || close == i + 2)
+                throw unicodeError(close == std::string_view::npos ? body.size() - 1 : close, "malformed \\N character escape");
+            const std::optional<char32_t> named = unicodeCharacterNamed(body.substr(i + 2, close - i - 2));
+            if (!named)
+                throw unicodeError(close, "unknown Unicode character name");
+            appendUtf8(out, *named);
+            i = close;
             break;
         }
         default:

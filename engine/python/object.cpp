@@ -182,6 +182,45 @@ ObjectPtr makeTuple(std::vector<ObjectPtr> items)
 {
     return std::make_shared<SequenceObject>(ObjectKind::Tuple, &builtinTypes().tupleType, std::move(items));
 }
+namespace {
+
+thread_local std::vector<ObjectPtr>* pendingRelease = nullptr;
+
+}  // namespace
+
+void releaseItems(std::vector<ObjectPtr>& items)
+{
+    if (pendingRelease) {
+        // Inside another release: hand over the items that would die here, to be destroyed by the loop below.
+        for (ObjectPtr& item : items)
+            if (item && item.use_count() == 1)
+                pendingRelease->push_back(std::move(item));
+        items.clear();
+        return;
+    }
+    std::vector<ObjectPtr> pending;
+    pendingRelease = &pending;
+    items.clear();
+    while (!pending.empty()) {
+        ObjectPtr next = std::move(pending.back());
+        pending.pop_back();
+        next.reset();  // its own items join `pending`
+    }
+    pendingRelease = nullptr;
+}
+
+DictObject::~DictObject()
+{
+    std::vector<ObjectPtr> items;
+    items.reserve(entries.size() * 2);
+    for (auto& [key, value] : entries) {
+        items.push_back(std::move(key));
+        items.push_back(std::move(value));
+    }
+    entries.clear();
+    releaseItems(items);
+}
+
 ObjectPtr makeType(const TypeInfo* info)
 {
     // One type object per type, so that `type(a) is type(b)` holds.

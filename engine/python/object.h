@@ -125,18 +125,25 @@ public:
     std::string value;
 };
 
+// Releases a container's items without recursing: a list nested a million deep (a = [a] in a loop)
+// must not overflow the C++ stack when it dies. Items that die with it are destroyed one after another by
+// the outermost release.
+void releaseItems(std::vector<ObjectPtr>& items);
+
 class SequenceObject : public Object {  // list and tuple (and tuple subclasses such as torch.Size)
 public:
     SequenceObject(ObjectKind kind, const TypeInfo* type, std::vector<ObjectPtr> items)
         : Object(kind, type), items(std::move(items))
     {
     }
+    ~SequenceObject() override { releaseItems(items); }
     std::vector<ObjectPtr> items;
 };
 
 class DictObject : public Object {
 public:
     DictObject() : Object(ObjectKind::Dict, &builtinTypes().dictType) {}
+    ~DictObject() override;
     // Insertion-ordered; keys compare with Python equality for the hashable builtins.
     std::vector<std::pair<ObjectPtr, ObjectPtr>> entries;
 };

@@ -1045,7 +1045,7 @@ private:
         if (inCall) {
             if (!onlyArgument || !peek().isOp(")"))
                 fail("Generator expression must be parenthesized", comp->span);
-            fail("aliasview does not support generator expressions; use a list comprehension [...]", comp->span);
+            comp->generator = true;
         }
         return comp;
     }
@@ -1209,12 +1209,16 @@ private:
             FStringPart field;
             std::string exprText = body.substr(exprStart, exprEnd - exprStart);
             if (exprText.find_first_not_of(" \t") == std::string::npos)
-                fail("f-string: empty expression not allowed", endSpan);
+                fail(body[exprEnd] == '!' ? "f-string: expression required before '!'" : "f-string: empty expression not allowed",
+                     endSpan);
             j = exprEnd;
             if (body[j] == '=') {
                 field.selfDocumenting = true;
-                field.expressionText = body.substr(exprStart, j + 1 - exprStart);
                 ++j;
+                // f"{x = }" keeps the spaces around '=' in the text it prints.
+                while (j < body.size() && (body[j] == ' ' || body[j] == '\t'))
+                    ++j;
+                field.expressionText = body.substr(exprStart, j - exprStart);
                 // `{x=}` reprs unless a conversion or spec says otherwise.
                 field.conversion = 'r';
             }
@@ -1298,9 +1302,12 @@ private:
         }
         ExprPtr first = parseStarExpression();
         if (peek().isName("for")) {
-            parseComprehensionTail(std::move(first), false, false);
-            fail("aliasview does not support generator expressions; use a list comprehension [...]",
-                 joinSpans(open.span, peek().span));
+            ExprPtr comp = parseComprehensionTail(std::move(first), false, false);
+            static_cast<ListCompExpr&>(*comp).generator = true;
+            const Token close = peek();
+            expectOp(")");
+            comp->span = joinSpans(open.span, close.span);
+            return comp;
         }
         if (peek().isOp(")")) {
             next();
@@ -1369,11 +1376,15 @@ private:
                 fail("aliasview does not support ** in dict displays", peek().span);
             ExprPtr key = parseExpression();
             if (!peek().isOp(":")) {
+                if ((peek().isOp(",") || peek().isOp("}")) && !dict->keys.empty())
+                    fail("':' expected after dictionary key", key->span);
                 if (peek().isOp(",") || peek().isOp("}"))
                     fail("aliasview does not support set literals; use a list", key->span);
                 forgotComma(*key);
             }
-            next();
+            const Token colon = next();
+            if (peek().isOp(",") || peek().isOp("}"))
+                fail("expression expected after dictionary key and ':'", colon.span);
             dict->keys.push_back(std::move(key));
             dict->values.push_back(parseExpression());
             if (acceptOp(","))

@@ -3,6 +3,7 @@
 
 #include "bindings.h"
 #include "interpreterimpl.h"
+#include "pythonnames.h"
 
 #include "engine/bitwise.h"
 #include "engine/copykernel.h"
@@ -11,6 +12,7 @@
 #include "engine/elementwise.h"
 #include "engine/pyformat.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -135,7 +137,8 @@ std::string pythonStrRepr(const std::string& text)
     const bool hasDouble = text.find('"') != std::string::npos;
     const char quote = hasSingle && !hasDouble ? '"' : '\'';
     std::string out(1, quote);
-    for (const char ch : text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
         if (ch == quote || ch == '\\') {
             out += '\\';
@@ -146,23 +149,52 @@ std::string pythonStrRepr(const std::string& text)
             out += "\\r";
         } else if (ch == '\t') {
             out += "\\t";
-        } else if (c < 0x20 || c == 0x7f) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "\\x%02x", c);
-            out += hex;
+        } else if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f) {
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "\\x%02x", c);
+                out += hex;
+            } else {
+                out += ch;
+            }
         } else {
-            out += ch;  // printable ASCII and UTF-8 bytes of printable characters
+            // A UTF-8 sequence: kept when str.isprintable() would keep it, escaped as \xhh, \uhhhh or
+            // \Uhhhhhhhh otherwise (U+00A0, U+200B, ...).
+            const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            char32_t codepoint = length == 4 ? c & 0x07 : length == 3 ? c & 0x0F : length == 2 ? c & 0x1F : c;
+            for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+                codepoint = (codepoint << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+            if (length > 1 && i + length <= text.size() && isPrintable(codepoint)) {
+                out.append(text, i, length);
+            } else {
+                char hex[16];
+                if (codepoint < 0x100)
+                    std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned>(codepoint));
+                else if (codepoint < 0x10000)
+                    std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned>(codepoint));
+                else
+                    std::snprintf(hex, sizeof hex, "\\U%08x", static_cast<unsigned>(codepoint));
+                out += hex;
+            }
+            i += std::min(length, text.size() - i);
+            continue;
         }
+        ++i;
     }
     out += quote;
     return out;
 }
 
+[[noreturn]] void integerOverflow()
+{
+    throw pythonError("OverflowError", "aliasview's integers are 64-bit: this result does not fit (Python's would grow "
+                                       "without bound)");
+}
+
 std::int64_t checkedInt(bool overflow, std::int64_t value)
 {
     if (overflow)
-        throw pythonError("OverflowError", "aliasview's integers are 64-bit: this result does not fit (Python's would grow "
-                                           "without bound)");
+        integerOverflow();
     return value;
 }
 
@@ -312,6 +344,12 @@ ObjectPtr numberOp(BinOpKind op, const ObjectPtr& a, const ObjectPtr& b)
 ObjectPtr sequenceRepeat(const ObjectPtr& sequence, const ObjectPtr& count, Interpreter& interpreter)
 {
     const std::optional<std::int64_t> n = asIndex(count);
+    if (!n && count->kind() == ObjectKind::Array) {
+        // The array's own __index__ refuses.
+        if (arrayOf(count)->isTensor())
+            throw pythonError("TypeError", "only integer tensors of a single element can be converted to an index");
+        throw pythonError("TypeError", "only integer scalar arrays can be converted to a scalar index");
+    }
     if (!n)
         throw pythonError("TypeError", "can't multiply sequence by non-int of type '" + typeNameOf(count) + "'");
     const std::int64_t times = std::max<std::int64_t>(*n, 0);
@@ -336,6 +374,46 @@ ObjectPtr sequenceRepeat(const ObjectPtr& sequence, const ObjectPtr& count, Inte
 
 // ---- repr / str / truth --------------------------------------------------------------------------------
 
+// CPython's recursion limit, for the operations that walk nested containers: comparing two lists nested
+// a hundred thousand deep is a RecursionError, not a C++ stack overflow.
+struct Interpreter::Impl::NestingGuard {
+    NestingGuard(Impl& impl, const char* what) : impl(impl)
+    {
+        if (impl.nestingDepth >= 990)
+            throw pythonError("RecursionError", std::string("maximum recursion depth exceeded") + what);
+        ++impl.nestingDepth;
+    }
+    ~NestingGuard() { --impl.nestingDepth; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+    Impl& impl;
+};
+
+// Py_ReprEnter / Py_ReprLeave: a container already being printed prints as [...] (a = [1]; a.append(a)),
+// and nesting deeper than CPython's recursion limit is a RecursionError, not a C++ stack overflow.
+struct Interpreter::Impl::ReprGuard {
+    ReprGuard(Impl& impl, const Object* object) : impl(impl)
+    {
+        recursive = std::find(impl.reprInProgress.begin(), impl.reprInProgress.end(), object) != impl.reprInProgress.end();
+        if (recursive)
+            return;
+        if (impl.reprInProgress.size() >= kMaxReprDepth)
+            throw pythonError("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+        impl.reprInProgress.push_back(object);
+    }
+    ~ReprGuard()
+    {
+        if (!recursive)
+            impl.reprInProgress.pop_back();
+    }
+    ReprGuard(const ReprGuard&) = delete;
+    ReprGuard& operator=(const ReprGuard&) = delete;
+
+    static constexpr std::size_t kMaxReprDepth = 990;
+    Impl& impl;
+    bool recursive = false;
+};
+
 std::string Interpreter::Impl::repr(const ObjectPtr& object)
 {
     switch (object->kind()) {
@@ -353,6 +431,9 @@ std::string Interpreter::Impl::repr(const ObjectPtr& object)
             return static_cast<const StrObject&>(*it->second(self, object, none)).value;
         }
         const bool list = object->kind() == ObjectKind::List;
+        const ReprGuard guard(*this, object.get());
+        if (guard.recursive)
+            return list ? "[...]" : "(...)";
         std::string out = list ? "[" : "(";
         for (std::size_t i = 0; i < sequence.items.size(); ++i) {
             if (i)
@@ -365,6 +446,9 @@ std::string Interpreter::Impl::repr(const ObjectPtr& object)
     }
     case ObjectKind::Dict: {
         const auto& dict = static_cast<const DictObject&>(*object);
+        const ReprGuard guard(*this, object.get());
+        if (guard.recursive)
+            return "{...}";
         std::string out = "{";
         for (std::size_t i = 0; i < dict.entries.size(); ++i) {
             if (i)
@@ -400,6 +484,12 @@ std::string Interpreter::Impl::repr(const ObjectPtr& object)
     case ObjectKind::Exception: {
         const auto& exception = static_cast<const ExceptionObject&>(*object);
         const std::string& name = exception.type()->name;
+        // BaseException.__repr__: the class name and the args, ValueError('a') or ValueError('a', 1).
+        if (const auto* withArgs = dynamic_cast<const ExceptionWithArgs*>(&exception)) {
+            if (withArgs->args.size() == 1)
+                return name + "(" + repr(withArgs->args[0]) + ")";
+            return name + repr(makeTuple(withArgs->args));
+        }
         if (exception.error.message().empty())
             return name + "()";
         return name + "(" + pythonStrRepr(exception.error.message()) + ")";
@@ -485,15 +575,28 @@ bool Interpreter::Impl::truthy(const ObjectPtr& object)
 
 ObjectPtr Interpreter::Impl::binaryOp(BinOpKind op, const ObjectPtr& left, const ObjectPtr& right)
 {
+    // str.__mod__ answers first, whatever the right operand: '%s' % tensor formats the tensor.
+    if (op == BinOpKind::Mod && left->kind() == ObjectKind::Str)
+        return makeStr(percentFormat(static_cast<const StrObject&>(*left).value, right));
     if (isArray(left) || isArray(right)) {
         const std::optional<Value> a = operandOf(left), b = operandOf(right);
         if (!a || !b) {
-            // A list or tuple with an array: torch and NumPy first turn it into an array (t + [1, 2]).
+            // A list or tuple with an ndarray: NumPy first turns it into an array (a + [1, 2]). A tensor's
+            // operators take tensors and numbers only, so t + [1, 2] is a TypeError.
             if (left->kind() == ObjectKind::Str || right->kind() == ObjectKind::Str || !(a || b))
                 unsupportedOperands(symbolOf(op), left, right);
             const ArrayPtr& known = a ? std::get<ArrayPtr>(*a) : std::get<ArrayPtr>(*b);
             const ObjectPtr& other = a ? right : left;
-            if (other->kind() != ObjectKind::List && other->kind() != ObjectKind::Tuple)
+            const bool sequence = other->kind() == ObjectKind::List || other->kind() == ObjectKind::Tuple;
+            if (sequence && known->isTensor()) {
+                // The tensor's operator declined, so Python falls back on the sequence's own + and *.
+                if (op == BinOpKind::Mul)
+                    return sequenceRepeat(other, a ? left : right, self);
+                if (op == BinOpKind::Add && !a)
+                    throw pythonError("TypeError", "can only concatenate " + typeNameOf(left) + " (not \"" + typeNameOf(right) +
+                                                       "\") to " + typeNameOf(left));
+            }
+            if (!sequence || known->isTensor())
                 unsupportedOperands(symbolOf(op), left, right);
             const ObjectPtr converted = wrap(arrayFromData(known->flavour(), nestedListOf(other), {}));
             return a ? binaryOp(op, left, converted) : binaryOp(op, converted, right);
@@ -556,7 +659,8 @@ ObjectPtr Interpreter::Impl::inplaceOp(BinOpKind op, const ObjectPtr& left, cons
         const std::optional<Value> b = operandOf(right);
         if (engineOperator && b)
             return self.wrap(engine::inplace(*engineOperator, Value(arrayOf(left)), *b));
-        if (op == BinOpKind::MatMul && b)
+        // NumPy refuses a @= b; a tensor has no __imatmul__, so Python falls back to a = a @ b.
+        if (op == BinOpKind::MatMul && b && arrayOf(left)->isNdarray())
             throw pythonError("TypeError", "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of "
                                            "'a @= b'.");
         return binaryOp(op, left, right);
@@ -567,6 +671,12 @@ ObjectPtr Interpreter::Impl::inplaceOp(BinOpKind op, const ObjectPtr& left, cons
         std::vector<ObjectPtr> more = iterate(right);
         self.checkContainerSize(static_cast<std::int64_t>(items.size() + more.size()));
         items.insert(items.end(), more.begin(), more.end());
+        return left;
+    }
+    if (left->kind() == ObjectKind::List && op == BinOpKind::Mul && asIndex(right)) {
+        // list *= n repeats the list in place.
+        const ObjectPtr repeated = binaryOp(op, left, right);
+        static_cast<SequenceObject&>(*left).items = static_cast<const SequenceObject&>(*repeated).items;
         return left;
     }
     if (isArray(right) && isNumber(left)) {
@@ -609,8 +719,11 @@ ObjectPtr Interpreter::Impl::unaryOp(UnaryOpKind op, const ObjectPtr& operand)
             throw pythonError("TypeError", "bad operand type for unary ~: 'float'");
         }
         const std::int64_t v = intOf(operand);
-        if (op == UnaryOpKind::Neg)
-            return makeInt(checkedInt(v == std::numeric_limits<std::int64_t>::min(), -v));
+        if (op == UnaryOpKind::Neg) {
+            if (v == std::numeric_limits<std::int64_t>::min())
+                integerOverflow();
+            return makeInt(-v);
+        }
         if (op == UnaryOpKind::Pos)
             return makeInt(v);
         return makeInt(~v);
@@ -635,10 +748,31 @@ bool Interpreter::Impl::equal(const ObjectPtr& a, const ObjectPtr& b)
         const auto& y = static_cast<const SequenceObject&>(*b).items;
         if (x.size() != y.size())
             return false;
+        const NestingGuard guard(*this, " in comparison");
         for (std::size_t i = 0; i < x.size(); ++i)
-            if (!equal(x[i], y[i]))
+            if (x[i] != y[i] && !equal(x[i], y[i]))
                 return false;
         return true;
+    }
+    if (a->kind() == ObjectKind::Dict && b->kind() == ObjectKind::Dict) {
+        // Equal when both hold the same keys with equal values, whatever the order.
+        const auto& x = static_cast<const DictObject&>(*a).entries;
+        const auto& y = static_cast<const DictObject&>(*b).entries;
+        if (x.size() != y.size())
+            return false;
+        const NestingGuard guard(*this, " in comparison");
+        for (const auto& [key, value] : x) {
+            const auto match = std::find_if(y.begin(), y.end(), [&](const auto& entry) { return equal(entry.first, key); });
+            if (match == y.end() || (match->second != value && !equal(match->second, value)))
+                return false;
+        }
+        return true;
+    }
+    if (a->kind() == ObjectKind::Range && b->kind() == ObjectKind::Range) {
+        const auto& x = static_cast<const RangeObject&>(*a);
+        const auto& y = static_cast<const RangeObject&>(*b);
+        const std::int64_t n = x.length();
+        return n == y.length() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)));
     }
     if (isArray(a) || isArray(b))
         return truthy(compare(CompareKind::Eq, a, b));
@@ -714,6 +848,7 @@ ObjectPtr Interpreter::Impl::compare(CompareKind op, const ObjectPtr& left, cons
     if ((left->kind() == ObjectKind::List || left->kind() == ObjectKind::Tuple) && left->kind() == right->kind()) {
         const auto& x = static_cast<const SequenceObject&>(*left).items;
         const auto& y = static_cast<const SequenceObject&>(*right).items;
+        const NestingGuard guard(*this, " in comparison");
         for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
             if (!equal(x[i], y[i]))
                 return compare(op, x[i], y[i]);
@@ -780,6 +915,10 @@ bool Interpreter::Impl::contains(const ObjectPtr& container, const ObjectPtr& it
     }
     default: break;
     }
+    if (const auto it = container->type()->methods.find("__contains__"); it != container->type()->methods.end()) {
+        CallArgs args({item}, {});
+        return truthy(it->second(self, container, args));
+    }
     throw pythonError("TypeError", "argument of type '" + typeNameOf(container) + "' is not iterable");
 }
 
@@ -821,6 +960,10 @@ NestedList Interpreter::Impl::nestedListOf(const ObjectPtr& object)
     case ObjectKind::Array: return NestedList(arrayOf(object));
     case ObjectKind::List:
     case ObjectKind::Tuple: {
+        // Deeper than any array can be: torch's words for it (NumPy refuses past 32 dims in the engine).
+        if (nestingDepth >= 990)
+            throw pythonError("ValueError", "too many dimensions '" + typeNameOf(object) + "'");
+        const NestingGuard guard(*this, "");
         NestedList::Items items;
         const auto& elements = static_cast<const SequenceObject&>(*object).items;
         items.reserve(elements.size());
@@ -846,7 +989,24 @@ ObjectPtr Interpreter::Impl::getAttribute(const ObjectPtr& object, const std::st
             return it->second;
         throw pythonError("AttributeError", "module '" + module.name + "' has no attribute '" + name + "'");
     }
+    if (name == "__name__" || name == "__qualname__" || name == "__module__") {
+        // type(x).__name__ is how scripts print a class: "Tensor", "ndarray", "ValueError".
+        if (object->kind() == ObjectKind::Type) {
+            const TypeInfo& info = *static_cast<const TypeObject&>(*object).info;
+            if (name != "__module__")
+                return makeStr(info.name);
+            const std::size_t dot = info.qualifiedName.rfind('.');
+            return makeStr(dot == std::string::npos ? "builtins" : info.qualifiedName.substr(0, dot));
+        }
+        if (object->kind() == ObjectKind::Module && name == "__name__")
+            return makeStr(static_cast<const ModuleObject&>(*object).name);
+        if (object->kind() == ObjectKind::Function && name != "__module__")
+            return makeStr(name == "__name__" ? static_cast<const FunctionObject&>(*object).name
+                                              : static_cast<const FunctionObject&>(*object).qualifiedName);
+    }
     if (object->kind() == ObjectKind::Exception && name == "args") {
+        if (const auto* withArgs = dynamic_cast<const ExceptionWithArgs*>(object.get()))
+            return makeTuple(withArgs->args);
         const PyError& error = static_cast<const ExceptionObject&>(*object).error;
         return error.message().empty() ? makeTuple({}) : makeTuple({makeStr(error.message())});
     }
@@ -950,6 +1110,26 @@ void sliceIndices(Interpreter::Impl& impl, const SliceObject& slice, std::int64_
     stop = clamp(e, step < 0 ? lower : upper);
 }
 
+// A str's characters: Python indexes code points, the interpreter stores UTF-8.
+std::vector<std::string_view> utf8Characters(const std::string& text)
+{
+    std::vector<std::string_view> out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80)
+            ++n;
+        out.emplace_back(text.data() + i, n);
+        i += n;
+    }
+    return out;
+}
+
+bool isAscii(const std::string& text)
+{
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 std::int64_t sequenceIndex(const ObjectPtr& index, std::int64_t length, const char* kind)
 {
     const std::optional<std::int64_t> i = asIndex(index);
@@ -1003,8 +1183,14 @@ ObjectPtr Interpreter::Impl::getItem(const ObjectPtr& object, const ObjectPtr& i
         if (object->kind() == ObjectKind::Str) {
             const std::string& text = static_cast<const StrObject&>(*object).value;
             std::string out;
-            for (const std::int64_t i : picks)
-                out += text[static_cast<std::size_t>(i)];
+            if (isAscii(text)) {
+                for (const std::int64_t i : picks)
+                    out += text[static_cast<std::size_t>(i)];
+            } else {
+                const std::vector<std::string_view> characters = utf8Characters(text);
+                for (const std::int64_t i : picks)
+                    out += characters[static_cast<std::size_t>(i)];
+            }
             return makeStr(std::move(out));
         }
         if (object->kind() == ObjectKind::Range) {
@@ -1022,7 +1208,12 @@ ObjectPtr Interpreter::Impl::getItem(const ObjectPtr& object, const ObjectPtr& i
     }
     const std::int64_t at = sequenceIndex(index, length, kind);
     switch (object->kind()) {
-    case ObjectKind::Str: return makeStr(std::string(1, static_cast<const StrObject&>(*object).value[static_cast<std::size_t>(at)]));
+    case ObjectKind::Str: {
+        const std::string& text = static_cast<const StrObject&>(*object).value;
+        if (isAscii(text))
+            return makeStr(std::string(1, text[static_cast<std::size_t>(at)]));
+        return makeStr(std::string(utf8Characters(text)[static_cast<std::size_t>(at)]));
+    }
     case ObjectKind::Range: {
         const auto& range = static_cast<const RangeObject&>(*object);
         return makeInt(range.start + at * range.step);
@@ -1036,8 +1227,35 @@ void Interpreter::Impl::setItem(const ObjectPtr& object, const ObjectPtr& index,
     switch (object->kind()) {
     case ObjectKind::List: {
         auto& items = static_cast<SequenceObject&>(*object).items;
-        if (index->kind() == ObjectKind::Slice)
-            throw pythonError("TypeError", "aliasview does not support assigning to a slice of a list");
+        if (index->kind() == ObjectKind::Slice) {
+            std::vector<ObjectPtr> replacement;
+            try {
+                replacement = iterate(value);
+            } catch (const PyError& error) {
+                if (error.typeName() == "TypeError")
+                    throw pythonError("TypeError", "can only assign an iterable");
+                throw;
+            }
+            std::int64_t start, stop, step;
+            sliceIndices(*this, static_cast<const SliceObject&>(*index), static_cast<std::int64_t>(items.size()), start, stop, step);
+            if (step == 1) {
+                // a[i:j] = iterable replaces the run with any number of items.
+                stop = std::max(stop, start);
+                items.erase(items.begin() + start, items.begin() + stop);
+                items.insert(items.begin() + start, replacement.begin(), replacement.end());
+                self.checkContainerSize(static_cast<std::int64_t>(items.size()));
+                return;
+            }
+            std::vector<std::int64_t> picks;
+            for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
+                picks.push_back(i);
+            if (picks.size() != replacement.size())
+                throw pythonError("ValueError", concat("attempt to assign sequence of size ", replacement.size(),
+                                                        " to extended slice of size ", picks.size()));
+            for (std::size_t k = 0; k < picks.size(); ++k)
+                items[static_cast<std::size_t>(picks[k])] = replacement[k];
+            return;
+        }
         items[static_cast<std::size_t>(sequenceIndex(index, static_cast<std::int64_t>(items.size()), "list assignment"))] = value;
         return;
     }
@@ -1093,6 +1311,19 @@ void Interpreter::Impl::delItem(const ObjectPtr& object, const ObjectPtr& index)
 {
     if (object->kind() == ObjectKind::List) {
         auto& items = static_cast<SequenceObject&>(*object).items;
+        if (index->kind() == ObjectKind::Slice) {
+            std::int64_t start, stop, step;
+            sliceIndices(*this, static_cast<const SliceObject&>(*index), static_cast<std::int64_t>(items.size()), start, stop, step);
+            std::vector<bool> doomed(items.size(), false);
+            for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
+                doomed[static_cast<std::size_t>(i)] = true;
+            std::vector<ObjectPtr> kept;
+            for (std::size_t i = 0; i < items.size(); ++i)
+                if (!doomed[i])
+                    kept.push_back(items[i]);
+            items = std::move(kept);
+            return;
+        }
         const std::int64_t at = sequenceIndex(index, static_cast<std::int64_t>(items.size()), "list assignment");
         items.erase(items.begin() + at);
         return;
@@ -1198,7 +1429,12 @@ ObjectPtr Interpreter::Impl::call(const ObjectPtr& callable, CallArgs& args)
 std::int64_t Interpreter::Impl::length(const ObjectPtr& object)
 {
     switch (object->kind()) {
-    case ObjectKind::Str: return static_cast<std::int64_t>(static_cast<const StrObject&>(*object).value.size());
+    case ObjectKind::Str: {
+        const std::string& text = static_cast<const StrObject&>(*object).value;
+        return static_cast<std::int64_t>(std::count_if(text.begin(), text.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // every byte that starts a code point
+        }));
+    }
     case ObjectKind::List:
     case ObjectKind::Tuple: return static_cast<std::int64_t>(static_cast<const SequenceObject&>(*object).items.size());
     case ObjectKind::Dict: return static_cast<std::int64_t>(static_cast<const DictObject&>(*object).entries.size());
@@ -1352,6 +1588,25 @@ FormatSpec parseSpec(const std::string& spec)
     return f;
 }
 
+void appendCodepoint(std::string& out, char32_t c)
+{
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
 std::string groupDigits(const std::string& digits, char separator)
 {
     if (!separator)
@@ -1369,9 +1624,13 @@ std::string groupDigits(const std::string& digits, char separator)
 std::string pad(const std::string& body, const std::string& signPart, const FormatSpec& f, char defaultAlign)
 {
     const std::string whole = signPart + body;
-    if (f.width < 0 || static_cast<int>(whole.size()) >= f.width)
+    // Widths count characters, not UTF-8 bytes.
+    const auto length = static_cast<int>(std::count_if(whole.begin(), whole.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+    if (f.width < 0 || length >= f.width)
         return whole;
-    const std::size_t fillCount = static_cast<std::size_t>(f.width) - whole.size();
+    const std::size_t fillCount = static_cast<std::size_t>(f.width - length);
     const char align = f.align ? f.align : defaultAlign;
     switch (align) {
     case '<': return whole + std::string(fillCount, f.fill);
@@ -1400,9 +1659,25 @@ std::string formatInteger(std::int64_t value, const FormatSpec& f)
         } while (v);
         if (f.alternate)
             prefix = f.type == 'b' ? "0b" : f.type == 'o' ? "0o" : f.type == 'X' ? "0X" : "0x";
+        if (f.grouping == '_') {
+            // Binary, octal and hex digits group by four.
+            std::string grouped;
+            for (std::size_t i = 0; i < digits.size(); ++i) {
+                if (i > 0 && (digits.size() - i) % 4 == 0)
+                    grouped += '_';
+                grouped += digits[i];
+            }
+            digits = std::move(grouped);
+        }
         break;
     }
-    case 'c': return pad(std::string(1, static_cast<char>(value)), "", f, '<');
+    case 'c': {
+        if (value < 0 || value > 0x10FFFF)
+            throw pythonError("OverflowError", "%c arg not in range(0x110000)");
+        std::string character;
+        appendCodepoint(character, static_cast<char32_t>(value));
+        return pad(character, "", f, '<');
+    }
     default: digits = groupDigits(std::to_string(magnitude), f.grouping);
     }
     const std::string sign = negative ? "-" : f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
@@ -1457,8 +1732,17 @@ std::string Interpreter::Impl::formatValue(const ObjectPtr& value, const std::st
         if (f.type && f.type != 's')
             throw pythonError("ValueError", std::string("Unknown format code '") + f.type + "' for object of type 'str'");
         std::string text = static_cast<const StrObject&>(*value).value;
-        if (f.precision >= 0 && static_cast<int>(text.size()) > f.precision)
+        if (f.precision >= 0 && !isAscii(text)) {
+            const std::vector<std::string_view> characters = utf8Characters(text);
+            if (static_cast<int>(characters.size()) > f.precision) {
+                std::string cut;
+                for (int i = 0; i < f.precision; ++i)
+                    cut += characters[static_cast<std::size_t>(i)];
+                text = std::move(cut);
+            }
+        } else if (f.precision >= 0 && static_cast<int>(text.size()) > f.precision) {
             text.resize(static_cast<std::size_t>(f.precision));
+        }
         return pad(text, "", f, '<');
     }
     case ObjectKind::Bool:
@@ -1556,6 +1840,8 @@ std::string Interpreter::Impl::percentFormat(const std::string& format, const Ob
             spec += '+';
         else if (flags.find(' ') != std::string::npos)
             spec += ' ';
+        if (flags.find('#') != std::string::npos)
+            spec += '#';
         if (flags.find('0') != std::string::npos && flags.find('-') == std::string::npos)
             spec += '0';
         spec += width;
@@ -1586,7 +1872,27 @@ std::string Interpreter::Impl::percentFormat(const std::string& format, const Ob
         }
         case 'x':
         case 'X':
-        case 'o': out += formatValue(makeInt(*asIndex(arg)), spec + type); break;
+        case 'o': {
+            const std::optional<std::int64_t> v = asIndex(arg);
+            if (!v)
+                throw pythonError("TypeError", "%" + std::string(1, type) + " format: an integer is required, not " + typeNameOf(arg));
+            out += formatValue(makeInt(*v), spec + type);
+            break;
+        }
+        case 'c': {
+            std::string character;
+            if (arg->kind() == ObjectKind::Str && length(arg) == 1) {
+                character = static_cast<const StrObject&>(*arg).value;
+            } else if (const std::optional<std::int64_t> v = asIndex(arg); v && arg->kind() != ObjectKind::Str) {
+                if (*v < 0 || *v > 0x10FFFF)
+                    throw pythonError("OverflowError", "%c arg not in range(0x110000)");
+                appendCodepoint(character, static_cast<char32_t>(*v));
+            } else {
+                throw pythonError("TypeError", "%c requires int or char");
+            }
+            out += formatValue(makeStr(character), spec.substr(0, spec.find('.')));
+            break;
+        }
         default:
             throw pythonError("ValueError", concat("unsupported format character '", type, "' (0x",
                                                     [&] {

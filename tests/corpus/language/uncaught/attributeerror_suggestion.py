@@ -1,0 +1,3 @@
+import torch
+t = torch.ones(2)
+print(t.shap)

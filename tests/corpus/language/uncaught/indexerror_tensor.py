@@ -1,0 +1,3 @@
+import torch
+t = torch.zeros(3, 4)
+print(t[3])

@@ -1,0 +1,2 @@
+x = 1
+print("a", x, foo=1)

@@ -1,0 +1,4 @@
+try:
+    x = 5 [0]
+except TypeError as e:
+    print(e)
