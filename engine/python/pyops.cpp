@@ -224,9 +224,19 @@ ObjectPtr numberOp(BinOpKind op, const ObjectPtr& a, const ObjectPtr& b)
         const std::int64_t x = intOf(a), y = intOf(b);
         std::int64_t r = 0;
         switch (op) {
-        case BinOpKind::Add: return makeInt(checkedInt(__builtin_add_overflow(x, y, &r), r));
-        case BinOpKind::Sub: return makeInt(checkedInt(__builtin_sub_overflow(x, y, &r), r));
-        case BinOpKind::Mul: return makeInt(checkedInt(__builtin_mul_overflow(x, y, &r), r));
+        // The overflow test must run before r is read: function arguments have no evaluation order.
+        case BinOpKind::Add: {
+            const bool overflow = __builtin_add_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
+        case BinOpKind::Sub: {
+            const bool overflow = __builtin_sub_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
+        case BinOpKind::Mul: {
+            const bool overflow = __builtin_mul_overflow(x, y, &r);
+            return makeInt(checkedInt(overflow, r));
+        }
         case BinOpKind::Div:
             if (y == 0)
                 throw pythonError("ZeroDivisionError", "division by zero");
