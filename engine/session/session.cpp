@@ -156,6 +156,58 @@ std::vector<std::int64_t> changedShownCells(const Array& array, const ShownCells
     return out;
 }
 
+// What a step's records did to one buffer, net: written is every byte written; an element changed when
+// its bytes now differ from those before the step's first write to it, as a before/after comparison sees
+// it (written twice and put back is no change). Past the write path's cap on old values that cannot be
+// told, and the records' changed bytes stand instead.
+WriteRecord netWrite(const Buffer& buffer, const std::vector<const WriteRecord*>& records)
+{
+    WriteRecord net;
+    net.buffer = buffer.id();
+    net.dtype = records.front()->dtype;
+    const std::int64_t itemsize = itemSize(net.dtype);
+    bool exact = buffer.data() && buffer.device().isCpu();
+    for (const WriteRecord* record : records) {
+        if (net.op.find(record->op) == std::string::npos)
+            net.op += (net.op.empty() ? "" : ", ") + record->op;
+        for (const auto& [begin, end] : record->written.ranges())
+            net.written.add(begin, end);
+        exact = exact && record->oldValuesComplete && record->dtype == net.dtype;
+    }
+    net.elementsWritten = net.written.totalBytes() / itemsize;
+    if (!exact) {
+        for (const WriteRecord* record : records)
+            for (const auto& [begin, end] : record->changed.ranges())
+                net.changed.add(begin, end);
+        net.elementsChanged = net.changed.totalBytes() / itemsize;
+        net.oldValuesComplete = false;
+        return net;
+    }
+    std::vector<std::pair<std::int64_t, std::uint64_t>> originals;
+    for (const WriteRecord* record : records)
+        for (const OldElement& old : record->oldValues)
+            originals.emplace_back(old.bufferByteOffset, old.bits);
+    std::stable_sort(originals.begin(), originals.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::int64_t previousOffset = -1;
+    for (const auto& [offset, bits] : originals) {
+        if (offset == previousOffset)
+            continue;
+        previousOffset = offset;
+        std::uint64_t now = 0;
+        std::memcpy(&now, buffer.data() + offset, static_cast<std::size_t>(itemsize));
+        if (now == bits)
+            continue;
+        OldElement element{offset, bits, 0};
+        for (std::int64_t b = 0; b < itemsize; ++b)
+            if (((now ^ bits) >> (8 * b)) & 0xffu)
+                element.changedBytes |= static_cast<std::uint8_t>(1u << b);
+        net.oldValues.push_back(element);
+        net.changed.add(offset, offset + itemsize);
+        ++net.elementsChanged;
+    }
+    return net;
+}
+
 // Records the run: a LineObserver that closes a Snapshot at every line event and at the end.
 class Recorder final : public py::LineObserver {
 public:
@@ -215,7 +267,7 @@ private:
     SnapshotArray describeArray(const Array& array, std::span<const WriteRecord> records);
     std::string cappedRepr(const ObjectPtr& object, bool& truncated);
     void reprInto(const ObjectPtr& object, std::string& out, int depth);
-    SnapshotWrite describeWrites(const Buffer& buffer, const std::vector<const WriteRecord*>& records) const;
+    SnapshotWrite describeWrite(const Buffer& buffer, const WriteRecord& net) const;
 
     py::Interpreter& m_interpreter;
     const TraceLimits& m_limits;
@@ -254,19 +306,30 @@ void Recorder::closeStep(const py::ScriptFailure* failure)
     }
 
     // Writes count on memory that was there before the step; what the step allocated is new, not written.
-    std::vector<WriteRecord> taken = m_changes.take();
+    // The step's records on one buffer become one net record, in the order the step first wrote them.
     std::vector<WriteRecord> records;
-    for (WriteRecord& record : taken)
-        if (m_previousBuffers.contains(record.buffer.value))
-            records.push_back(std::move(record));
-    taken.clear();
+    {
+        const std::vector<WriteRecord> taken = m_changes.take();
+        std::vector<std::uint64_t> writtenOrder;
+        std::unordered_map<std::uint64_t, std::vector<const WriteRecord*>> byBuffer;
+        for (const WriteRecord& record : taken) {
+            if (!m_previousBuffers.contains(record.buffer.value))
+                continue;
+            auto& list = byBuffer[record.buffer.value];
+            if (list.empty())
+                writtenOrder.push_back(record.buffer.value);
+            list.push_back(&record);
+        }
+        for (const std::uint64_t id : writtenOrder)
+            if (const BufferPtr buffer = m_previousBuffers[id].lock())
+                records.push_back(netWrite(*buffer, byBuffer[id]));
+    }
 
     std::vector<ObjectPtr> objects;
     collectObjects(snapshot, objects);
 
     std::map<std::uint64_t, std::weak_ptr<Buffer>> buffers;
     std::unordered_set<std::uint64_t> storages;
-    std::vector<BufferPtr> bufferOrder;
     std::unordered_map<std::uint64_t, std::weak_ptr<py::Object>> objectsNow;
     for (const ObjectPtr& object : objects) {
         SnapshotObject described = describeObject(object, records);
@@ -278,7 +341,6 @@ void Recorder::closeStep(const py::ScriptFailure* failure)
             if (!array.isNumpyScalar()) {
                 const BufferPtr& buffer = array.buffer();
                 if (buffers.emplace(buffer->id().value, buffer).second) {
-                    bufferOrder.push_back(buffer);
                     SnapshotBuffer shown;
                     shown.id = buffer->id().value;
                     shown.address = buffer->address();
@@ -305,21 +367,9 @@ void Recorder::closeStep(const py::ScriptFailure* failure)
         snapshot.objects.push_back(std::move(described));
     }
 
-    // One SnapshotWrite per written buffer, in the order the step first wrote them.
-    std::vector<std::uint64_t> writtenOrder;
-    std::unordered_map<std::uint64_t, std::vector<const WriteRecord*>> byBuffer;
-    for (const WriteRecord& record : records) {
-        auto& list = byBuffer[record.buffer.value];
-        if (list.empty())
-            writtenOrder.push_back(record.buffer.value);
-        list.push_back(&record);
-    }
-    for (const std::uint64_t id : writtenOrder) {
-        const auto shown = buffers.find(id);
-        BufferPtr buffer = shown != buffers.end() ? shown->second.lock() : m_previousBuffers[id].lock();
-        if (buffer)
-            snapshot.writes.push_back(describeWrites(*buffer, byBuffer[id]));
-    }
+    for (const WriteRecord& record : records)
+        if (const BufferPtr buffer = m_previousBuffers[record.buffer.value].lock())
+            snapshot.writes.push_back(describeWrite(*buffer, record));
 
     for (const auto& [id, weak] : m_previousBuffers)
         if (!buffers.contains(id) && weak.expired())
@@ -427,10 +477,18 @@ SnapshotArray Recorder::describeArray(const Array& array, std::span<const WriteR
             if (base != m_baseObjects.end())
                 out.base = base->second->id();
         }
-        out.ownData = array.ownsData();
-        out.writeable = array.writeable();
-        out.cContiguous = array.isContiguous();
-        out.fContiguous = array.isFContiguous();
+        if (array.isNumpyScalar()) {
+            // A NumPy scalar's flags are fixed: it owns its one element and cannot be written through.
+            out.ownData = true;
+            out.writeable = false;
+            out.cContiguous = true;
+            out.fContiguous = true;
+        } else {
+            out.ownData = array.ownsData();
+            out.writeable = array.writeable();
+            out.cContiguous = array.isContiguous();
+            out.fContiguous = array.isFContiguous();
+        }
     }
 
     const ShownCells shown = shownCells(array, m_limits);
@@ -506,71 +564,43 @@ void Recorder::reprInto(const ObjectPtr& object, std::string& out, int depth)
     }
 }
 
-SnapshotWrite Recorder::describeWrites(const Buffer& buffer, const std::vector<const WriteRecord*>& records) const
+SnapshotWrite Recorder::describeWrite(const Buffer& buffer, const WriteRecord& net) const
 {
     SnapshotWrite out;
     out.buffer = buffer.id().value;
-    const DType dtype = records.front()->dtype;
-    out.dtype = std::string(numpyName(dtype));
-    const std::int64_t itemsize = itemSize(dtype);
-    IntervalSet written;
-    IntervalSet changed;
-    bool oldValuesKnown = true;
-    for (const WriteRecord* record : records) {
-        if (out.op.find(record->op) == std::string::npos)
-            out.op += (out.op.empty() ? "" : ", ") + record->op;
-        for (const auto& [begin, end] : record->written.ranges())
-            written.add(begin, end);
-        for (const auto& [begin, end] : record->changed.ranges())
-            changed.add(begin, end);
-        oldValuesKnown = oldValuesKnown && record->oldValuesComplete && record->dtype == dtype;
-    }
-    out.elementsWritten = written.totalBytes() / itemsize;
-    const auto& ranges = written.ranges();
+    out.op = net.op;
+    out.dtype = std::string(numpyName(net.dtype));
+    out.elementsWritten = net.elementsWritten;
+    out.elementsChanged = net.elementsChanged;
+    out.oldValuesKnown = net.oldValuesComplete;
+    const auto& ranges = net.written.ranges();
     const std::size_t keptRanges = std::min(ranges.size(), static_cast<std::size_t>(m_limits.maxWrittenRanges));
     out.writtenRanges.assign(ranges.begin(), ranges.begin() + static_cast<std::ptrdiff_t>(keptRanges));
     out.writtenRangesTruncated = keptRanges < ranges.size();
-    out.oldValuesKnown = oldValuesKnown;
     const std::byte* data = buffer.data();
     if (!data || !buffer.device().isCpu())
         return out;
-
-    if (oldValuesKnown) {
-        // An element's old value is the one before the step's first write to it; it changed when its bytes
-        // now differ from that (written twice and put back is no change), as a before/after diff sees it.
-        std::vector<std::pair<std::int64_t, std::uint64_t>> originals;
-        for (const WriteRecord* record : records)
-            for (const OldElement& old : record->oldValues)
-                originals.emplace_back(old.bufferByteOffset, old.bits);
-        std::stable_sort(originals.begin(), originals.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::int64_t previousOffset = -1;
-        for (const auto& [offset, bits] : originals) {
-            if (offset == previousOffset)
-                continue;
-            previousOffset = offset;
-            std::uint64_t now = 0;
-            std::memcpy(&now, data + offset, static_cast<std::size_t>(itemsize));
-            if (now == bits)
-                continue;
-            ++out.elementsChanged;
-            if (static_cast<std::int64_t>(out.changed.size()) < m_limits.maxChangedElements)
-                out.changed.push_back({offset, elementTextFromBits(dtype, bits), elementText(dtype, data + offset)});
-            else
-                out.truncated = true;
+    const auto room = [&] {
+        if (static_cast<std::int64_t>(out.changed.size()) < m_limits.maxChangedElements)
+            return true;
+        out.truncated = true;
+        return false;
+    };
+    if (net.oldValuesComplete) {
+        for (const OldElement& old : net.oldValues) {
+            if (!room())
+                break;
+            out.changed.push_back({old.bufferByteOffset, elementTextFromBits(net.dtype, old.bits), elementText(net.dtype, data + old.bufferByteOffset)});
         }
         return out;
     }
-    out.elementsChanged = changed.totalBytes() / itemsize;
-    for (const auto& [begin, end] : changed.ranges()) {
+    const std::int64_t itemsize = itemSize(net.dtype);
+    for (const auto& [begin, end] : net.changed.ranges())
         for (std::int64_t offset = begin; offset + itemsize <= end; offset += itemsize) {
-            if (static_cast<std::int64_t>(out.changed.size()) >= m_limits.maxChangedElements) {
-                out.truncated = true;
+            if (!room())
                 return out;
-            }
-            out.changed.push_back({offset, std::string(), elementText(dtype, data + offset)});
+            out.changed.push_back({offset, std::string(), elementText(net.dtype, data + offset)});
         }
-    }
     return out;
 }
 

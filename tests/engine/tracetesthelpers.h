@@ -337,8 +337,11 @@ private:
         field(where, "changed", a.changed, b.changed);
         field(where, "changedCells", a.changedCells, b.changedCells);
         const bool numpyScalar = !a.buffer && !b.buffer && a.shape.empty() && a.flavour == "numpy";
-        if (numpyScalar)
+        if (numpyScalar) {
+            field(where, "OWNDATA", a.ownData, b.ownData);
+            field(where, "WRITEABLE", a.writeable, b.writeable);
             return;
+        }
         field(where, "contiguous", a.contiguous, b.contiguous);
         field(where, "alias class (names sharing its buffer)", ev.aliasClass(name).toStdString(), rv.aliasClass(name).toStdString());
         if (a.flavour == "torch") {

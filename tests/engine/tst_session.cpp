@@ -254,6 +254,24 @@ private slots:
         QCOMPARE(one->writes[0].changed[0].newValue, std::string("2.0"));
     }
 
+    void writtenAndPutBackWithinAStepIsNoChange()
+    {
+        const Trace trace = recordScript("import torch\nx = torch.ones(3)\nv = x[1:]\nx.add_(1).sub_(1)\nx[0] = 4; x[0] = 1; x[1] = 6\n");
+        const Snapshot* same = stepAtLine(trace, 4);
+        QCOMPARE(same->writes.size(), std::size_t{1});
+        QCOMPARE(same->writes[0].op, std::string("add_, sub_"));
+        QCOMPARE(same->writes[0].elementsWritten, 3);
+        QCOMPARE(same->writes[0].elementsChanged, 0);
+        QVERIFY(!objectNamed(*same, "x")->array->changed);
+        QVERIFY(!objectNamed(*same, "v")->array->changed);
+        const Snapshot* one = stepAtLine(trace, 5);
+        QCOMPARE(one->writes[0].elementsWritten, 2);
+        QCOMPARE(one->writes[0].elementsChanged, 1);
+        QCOMPARE(one->writes[0].changed.at(0).byteOffset, 4);
+        QCOMPARE(objectNamed(*one, "x")->array->changedCells, std::vector<std::int64_t>{1});
+        QCOMPARE(objectNamed(*one, "v")->array->changedCells, std::vector<std::int64_t>{0});
+    }
+
     void memoryAllocatedInAStepIsNewNotWritten()
     {
         const Trace trace = recordScript("import torch\nx = torch.zeros(3).add_(1)\n");
