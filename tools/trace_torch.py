@@ -2,6 +2,7 @@
 """Trace a script in real Python with PyTorch and NumPy, step by step, in aliasview's trace format.
 
     /usr/bin/python3 tools/trace_torch.py FILE.py [-o FILE.json]
+    /usr/bin/python3 tools/trace_torch.py --batch FOLDER FILE.py...    (folder/0.json, 1.json, ...)
 
 Writes the same JSON schema as `aliasview trace` (version 1, docs/trace-format.md), so the differential
 tests can compare the two step by step and the GUI can show a real program's trace. The script runs under
@@ -16,6 +17,7 @@ Exit status: 0, or 1 when the script failed (as `aliasview trace`), 2 on bad arg
 import ast
 import ctypes
 import json
+import os
 import sys
 import traceback
 import types
@@ -748,24 +750,8 @@ class Capture:
         return True
 
 
-def main(argv):
-    args = argv[1:]
-    path = None
-    output = None
-    i = 0
-    while i < len(args):
-        if args[i] in ("-o", "--output") and i + 1 < len(args):
-            output = args[i + 1]
-            i += 2
-            continue
-        if args[i].startswith("-") or path is not None:
-            print("usage: trace_torch.py FILE.py [-o FILE.json]", file=sys.stderr)
-            return 2
-        path = args[i]
-        i += 1
-    if path is None:
-        print("usage: trace_torch.py FILE.py [-o FILE.json]", file=sys.stderr)
-        return 2
+def trace_file(path, output):
+    """Traces one script into output (a path, or None for stdout); returns the exit status."""
     try:
         with open(path, encoding="utf-8") as f:
             source = f.read()
@@ -783,6 +769,59 @@ def main(argv):
         with open(output, "w", encoding="utf-8") as f:
             f.write(text)
     return tracer.exit_status
+
+
+def trace_batch(folder, paths):
+    """--batch: PyTorch is imported once, and each script runs in a forked child of its own, from its own
+    folder under its file name, into folder/N.json (N its position). The children share nothing they could
+    change; the batch's exit status is 0 unless a child crashed."""
+    status = 0
+    for index, path in enumerate(paths):
+        output = os.path.join(os.path.abspath(folder), "%d.json" % index)
+        pid = os.fork()
+        if pid == 0:
+            code = 3
+            try:
+                os.chdir(os.path.dirname(os.path.abspath(path)))
+                code = trace_file(os.path.basename(path), output)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        _, child = os.waitpid(pid, 0)
+        if not os.WIFEXITED(child) or os.WEXITSTATUS(child) > 1:
+            print("trace_torch.py: tracing %s failed (status %d)" % (path, child), file=sys.stderr)
+            status = 3
+    return status
+
+
+USAGE = "usage: trace_torch.py FILE.py [-o FILE.json]\n       trace_torch.py --batch FOLDER FILE.py..."
+
+
+def main(argv):
+    args = argv[1:]
+    if args and args[0] == "--batch":
+        if len(args) < 2:
+            print(USAGE, file=sys.stderr)
+            return 2
+        return trace_batch(args[1], args[2:])
+    path = None
+    output = None
+    i = 0
+    while i < len(args):
+        if args[i] in ("-o", "--output") and i + 1 < len(args):
+            output = args[i + 1]
+            i += 2
+            continue
+        if args[i].startswith("-") or path is not None:
+            print(USAGE, file=sys.stderr)
+            return 2
+        path = args[i]
+        i += 1
+    if path is None:
+        print(USAGE, file=sys.stderr)
+        return 2
+    return trace_file(path, output)
 
 
 if __name__ == "__main__":
