@@ -1,8 +1,11 @@
 // The aliasview command line: `aliasview run FILE.py` runs a script as python3 would print it;
-// `--list-ops` prints every supported name; `--version` says which libraries the engine reproduces.
+// `aliasview trace FILE.py` records it step by step as JSON (docs/trace-format.md); `--list-ops` prints
+// every supported name; `--version` says which libraries the engine reproduces.
 
 #include "engine/python/interpreter.h"
 #include "engine/python/registry.h"
+#include "engine/session/session.h"
+#include "engine/session/tracejson.h"
 #include "engine/version.h"
 
 #include <cstdio>
@@ -27,11 +30,15 @@ void printUsage(std::FILE* out)
 {
     std::fprintf(out,
                  "usage: aliasview run FILE.py [--max-steps N] [--timeout SECONDS]\n"
+                 "       aliasview trace FILE.py [-o FILE.json] [--max-steps N] [--timeout SECONDS]\n"
                  "       aliasview --list-ops [--markdown]\n"
                  "       aliasview --version\n"
                  "\n"
                  "  run         runs FILE.py with aliasview's own engine and prints what python3 with\n"
                  "              PyTorch 1.13.1 and NumPy 1.24 would print; exit status 1 on an uncaught error\n"
+                 "  trace       runs FILE.py and writes its step-by-step trace as JSON (to stdout, or to\n"
+                 "              -o FILE.json); the script's output goes into the trace; exit status 1 when\n"
+                 "              the script failed, 2 on bad arguments\n"
                  "  --list-ops  every torch, numpy and builtin name aliasview supports\n");
 }
 
@@ -103,6 +110,64 @@ int runCommand(const std::vector<std::string>& args)
     return 0;
 }
 
+// `aliasview trace FILE.py [-o OUT.json]`: the script's stdout and stderr go into the trace, and the command
+// itself prints nothing but the JSON (or, with -o, nothing at all), so it can be piped.
+int traceCommand(const std::vector<std::string>& args)
+{
+    std::string file;
+    std::string output;
+    av::engine::SessionOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if ((a == "--max-steps" || a == "--timeout") && i + 1 < args.size()) {
+            try {
+                if (a == "--max-steps")
+                    options.run.maxSteps = std::stoll(args[++i]);
+                else
+                    options.run.wallClockSeconds = std::stod(args[++i]);
+            } catch (...) {
+                std::fprintf(stderr, "aliasview trace: %s expects a number, got '%s'\n", a.c_str(), args[i].c_str());
+                return 2;
+            }
+        } else if ((a == "-o" || a == "--output") && i + 1 < args.size()) {
+            output = args[++i];
+        } else if (!a.empty() && a[0] == '-') {
+            std::fprintf(stderr, "aliasview trace: unknown option '%s'\n", a.c_str());
+            return 2;
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            std::fprintf(stderr, "aliasview trace: one script at a time (got '%s' and '%s')\n", file.c_str(), a.c_str());
+            return 2;
+        }
+    }
+    if (file.empty()) {
+        std::fprintf(stderr, "aliasview trace: which script? usage: aliasview trace FILE.py [-o FILE.json]\n");
+        return 2;
+    }
+    std::string source;
+    if (!readFile(file, source)) {
+        std::fprintf(stderr, "aliasview: can't open file '%s': [Errno 2] No such file or directory\n", file.c_str());
+        return 2;
+    }
+    av::engine::Session session(options);
+    const av::engine::Trace trace = session.record(file, source);
+    const std::string json = av::engine::writeTraceJson(trace, 1);
+    if (output.empty()) {
+        writeOut(json);
+        std::fflush(stdout);
+    } else {
+        std::ofstream out(output, std::ios::binary);
+        out << json;
+        out.close();
+        if (!out) {
+            std::fprintf(stderr, "aliasview trace: cannot write '%s'\n", output.c_str());
+            return 2;
+        }
+    }
+    return trace.exitStatus == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -129,6 +194,8 @@ int main(int argc, char** argv)
     }
     if (command == "run")
         return runCommand(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (command == "trace")
+        return traceCommand(std::vector<std::string>(args.begin() + 1, args.end()));
     std::fprintf(stderr, "aliasview: unknown command '%s'\n", command.c_str());
     printUsage(stderr);
     return 2;

@@ -123,6 +123,9 @@ std::optional<ScriptFailure> Interpreter::run(const std::string& fileName, const
     impl.steps = 0;
     impl.started = std::chrono::steady_clock::now();
     impl.constants.clear();
+    impl.lastEventLine = 0;
+    impl.forceNextLineEvent = false;
+    impl.raisedReported = false;
     std::unique_ptr<Module> module;
     try {
         module = parseModule(fileName, source);
@@ -363,12 +366,39 @@ std::string Interpreter::Impl::traceback(const PyError& error, const SourceSpan&
 
 // ---- statements -------------------------------------------------------------------------------------
 
-void Interpreter::Impl::lineEvent(int line)
+void Interpreter::Impl::lineEvent(int line, bool jumpedBack)
 {
     currentLine = line;
     tick();
-    if (observer)
+    // CPython 3.11 reports a line when execution moves to another line, or comes back to one by a backward
+    // jump (a loop's next iteration): `x = 1; y = 2` and `if x: y = 1` are one event each.
+    const bool report = line != lastEventLine || jumpedBack || forceNextLineEvent;
+    lastEventLine = line;
+    forceNextLineEvent = false;
+    if (!observer || !report)
+        return;
+    try {
         observer->beforeLine(line);
+    } catch (const PyError& error) {
+        // An observer stops the script with an error no `except` can catch (a trace's step cap).
+        throw ScriptAbort{error, currentStatementSpan};
+    }
+}
+
+Interpreter::Impl::Flow Interpreter::Impl::exec(const Stmt& stmt)
+{
+    try {
+        return execStatement(stmt);
+    } catch (const RaisedError& raised) {
+        // settrace's 'exception' event: once, on the line that raised, however many statements the error
+        // then leaves; an error raised anew inside a handler is reported again (runHandlers clears it).
+        if (!raisedReported && observer) {
+            raisedReported = true;
+            observer->exceptionRaised(raised.error, raised.span);
+        }
+        raisedReported = true;
+        throw;
+    }
 }
 
 Interpreter::Impl::Flow Interpreter::Impl::execBody(const Body& body)
@@ -381,7 +411,7 @@ Interpreter::Impl::Flow Interpreter::Impl::execBody(const Body& body)
     return Flow::Normal;
 }
 
-Interpreter::Impl::Flow Interpreter::Impl::exec(const Stmt& stmt)
+Interpreter::Impl::Flow Interpreter::Impl::execStatement(const Stmt& stmt)
 {
     currentStatementSpan = stmt.span;
     switch (stmt.kind) {
@@ -640,11 +670,11 @@ Interpreter::Impl::Flow Interpreter::Impl::execFor(const ForStmt& stmt)
             throw RaisedError{error, stmt.target->span};
         }
         const Flow flow = execBody(stmt.body);
-        // Each new iteration comes back to the `for` line, as settrace reports it.
-        lineEvent(stmt.span.line);
-        currentStatementSpan = stmt.span;
         if (flow == Flow::Break)
             return Flow::Normal;
+        // Each new iteration (and the end of the last) jumps back to the `for` line, as settrace reports it.
+        lineEvent(stmt.span.line, true);
+        currentStatementSpan = stmt.span;
     }
     if (!stmt.orelse.empty())
         return execBody(stmt.orelse);
@@ -653,8 +683,13 @@ Interpreter::Impl::Flow Interpreter::Impl::execFor(const ForStmt& stmt)
 
 Interpreter::Impl::Flow Interpreter::Impl::execWhile(const WhileStmt& stmt)
 {
+    // CPython 3.11 tests a while loop at its top once and then at its bottom, from where it jumps back to
+    // the body's first line; `continue` jumps back to the top. The backward jumps are line events even
+    // when the line does not change (a one-line `while n < 3: n += 1`).
+    bool continued = false;
+    bool atBottom = false;
     while (true) {
-        lineEvent(stmt.span.line);
+        lineEvent(stmt.span.line, continued);
         currentStatementSpan = stmt.span;
         bool test = false;
         try {
@@ -664,9 +699,13 @@ Interpreter::Impl::Flow Interpreter::Impl::execWhile(const WhileStmt& stmt)
         }
         if (!test)
             break;
+        if (atBottom)
+            forceNextLineEvent = true;
         const Flow flow = execBody(stmt.body);
         if (flow == Flow::Break)
             return Flow::Normal;
+        continued = flow == Flow::Continue;
+        atBottom = !continued;
     }
     if (!stmt.orelse.empty())
         return execBody(stmt.orelse);
@@ -715,13 +754,25 @@ Interpreter::Impl::Flow Interpreter::Impl::execWith(const WithStmt& stmt)
             call(getAttribute(*it, "__exit__"), none);
         }
     };
+    // Leaving the block, however it is left, calls __exit__ on the `with` line: settrace reports that line
+    // again before the next one.
     Flow flow;
     try {
         flow = execBody(stmt.body);
+    } catch (const ScriptAbort&) {
+        exitAll();
+        throw;
     } catch (...) {
+        try {
+            lineEvent(stmt.span.line);
+        } catch (...) {
+            exitAll();
+            throw;
+        }
         exitAll();
         throw;
     }
+    lineEvent(stmt.span.line);
     exitAll();
     return flow;
 }
@@ -799,6 +850,7 @@ void Interpreter::Impl::runHandlers(const TryStmt& stmt, const RaisedError& rais
     }
     if (!chosen)
         throw raised;
+    raisedReported = false;
     if (!chosen->name.empty())
         setGlobal(chosen->name, raised.exception ? raised.exception : exceptionObject(raised.error));
     handling.push_back(raised);

@@ -32,10 +32,20 @@ struct ScriptFailure {
 
 // Sees the run line by line, as sys.settrace's 'line' events do: beforeLine is called before the
 // statement (or loop / if test) on that line executes, so everything the previous line did is complete.
+// The events follow CPython 3.11's: one per line reached (two statements on one line are one event), again
+// at each backward jump of a loop, and at a `with` line when its block is left.
 class LineObserver {
 public:
     virtual ~LineObserver() = default;
+    // May throw a PyError to stop the script for good: the run ends with that error, which no `except`
+    // catches (a trace's step cap).
     virtual void beforeLine(int line) = 0;
+    // settrace's 'exception' event: an error was raised on the current line; it may still be caught.
+    virtual void exceptionRaised(const PyError& error, const SourceSpan& span)
+    {
+        (void)error;
+        (void)span;
+    }
     // The script ended (normally or with `failure`).
     virtual void finished(const ScriptFailure* failure) = 0;
 };

@@ -37,6 +37,11 @@ struct Interpreter::Impl {
     std::int64_t steps = 0;
     std::chrono::steady_clock::time_point started;
     int currentLine = 0;
+    // Line events as CPython 3.11 reports them (see lineEvent): the last line reported, whether the next
+    // event follows a backward jump, and whether the exception in flight was already reported.
+    int lastEventLine = 0;
+    bool forceNextLineEvent = false;
+    bool raisedReported = false;
     SourceSpan currentStatementSpan;
     std::set<std::tuple<std::string, std::string, int>> warnedOnce;
     std::vector<RaisedError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
@@ -54,7 +59,8 @@ struct Interpreter::Impl {
     enum class Flow { Normal, Break, Continue };
     Flow execBody(const Body& body);
     Flow exec(const Stmt& stmt);
-    void lineEvent(int line);
+    Flow execStatement(const Stmt& stmt);
+    void lineEvent(int line, bool jumpedBack = false);
     void assign(const Expr& target, const ObjectPtr& value);
     void del(const Expr& target);
     Flow execFor(const ForStmt& stmt);

@@ -37,6 +37,7 @@ struct SnapshotStorage {
 
 // One tensor, ndarray or NumPy scalar.
 struct SnapshotArray {
+    std::string flavour;  // "torch" or "numpy"
     std::string dtype;  // "float32"
     std::vector<std::int64_t> shape;
     std::vector<std::int64_t> strides;  // in elements
@@ -64,14 +65,16 @@ struct SnapshotArray {
     std::vector<std::string> values;
     std::vector<std::int64_t> cellIndex;  // flat index of each shown value; empty when all are shown
     bool summarized = false;
-    // The flat indices of the cells whose bytes this step changed.
+    // The flat indices of the cells whose bytes this step changed; of a summarized array, only shown ones.
     std::vector<std::int64_t> changedCells;
+    bool changed = false;  // some cell changed, shown or not
 };
 
 struct SnapshotObject {
     std::uint64_t id = 0;  // Python's id()
     std::string type;      // "torch.Tensor", "numpy.ndarray", "numpy.float32", "int", "list", ...
     std::string repr;      // repr(), capped; for arrays, what print() shows
+    bool reprTruncated = false;
     std::optional<SnapshotArray> array;
     bool isNew = false;  // created by this step
 };
@@ -96,8 +99,10 @@ struct SnapshotWrite {
     };
     std::vector<Element> changed;
     bool truncated = false;
-    // All written byte ranges [begin, end) of the buffer, merged.
+    bool oldValuesKnown = true;  // false past the write path's cap on kept old values: oldValue is then empty
+    // All written byte ranges [begin, end) of the buffer, merged; the first ones only past a cap.
     std::vector<std::pair<std::int64_t, std::int64_t>> writtenRanges;
+    bool writtenRangesTruncated = false;
 };
 
 struct SnapshotError {
@@ -115,6 +120,7 @@ struct Snapshot {
     int line = 0;
     std::string stdoutText;  // what this step printed
     std::string stderrText;  // warnings this step printed
+    bool outputTruncated = false;  // stdoutText or stderrText reached its cap
     std::optional<SnapshotError> error;
     std::vector<SnapshotName> names;  // in first-binding order
     std::vector<SnapshotObject> objects;
