@@ -7,6 +7,10 @@
 #include "engine/session/session.h"
 #include "engine/session/tracejson.h"
 #include "engine/version.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QFile>
 
 #include <cstdio>
 #include <cstring>
@@ -29,11 +33,13 @@ void printVersion()
 void printUsage(std::FILE* out)
 {
     std::fprintf(out,
-                 "usage: aliasview run FILE.py [--max-steps N] [--timeout SECONDS]\n"
+                 "usage: aliasview [FILE.py | TRACE.json]\n"
+                 "       aliasview run FILE.py [--max-steps N] [--timeout SECONDS]\n"
                  "       aliasview trace FILE.py [-o FILE.json] [--max-steps N] [--timeout SECONDS]\n"
                  "       aliasview --list-ops [--markdown]\n"
                  "       aliasview --version\n"
                  "\n"
+                 "  (no command) opens the window on FILE.py, a trace, or the bundled walkthrough\n"
                  "  run         runs FILE.py with aliasview's own engine and prints what python3 with\n"
                  "              PyTorch 1.13.1 and NumPy 1.24 would print; exit status 1 on an uncaught error\n"
                  "  trace       runs FILE.py and writes its step-by-step trace as JSON (to stdout, or to\n"
@@ -168,16 +174,42 @@ int traceCommand(const std::vector<std::string>& args)
     return trace.exitStatus == 0 ? 0 : 1;
 }
 
+bool hasDisplay()
+{
+    return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY") || std::getenv("QT_QPA_PLATFORM");
+}
+
+// The window: on `file` (a script or a trace), or on the bundled walkthrough of the seed's example.
+int runWindow(int argc, char** argv, const std::string& file)
+{
+    if (!hasDisplay()) {
+        std::fprintf(stderr, "aliasview: no display to open the window on (DISPLAY is not set); run a script with "
+                             "`aliasview run FILE.py`, or set QT_QPA_PLATFORM=offscreen\n");
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("aliasview"));
+    QApplication::setApplicationName(QStringLiteral("aliasview"));
+    av::ui::MainWindow window;
+    if (file.empty()) {
+        QFile walkthrough(QStringLiteral(":/walkthroughs/01-ndarray-tensor.py"));
+        if (walkthrough.open(QIODevice::ReadOnly))
+            window.openText(QString::fromUtf8(walkthrough.readAll()), QStringLiteral("01-ndarray-tensor.py"));
+    } else if (!window.openPath(QString::fromStdString(file))) {
+        return 1;
+    }
+    window.show();
+    window.offerRecovery();
+    return QApplication::exec();
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) {
-        std::fprintf(stderr, "aliasview: no command given\n");
-        printUsage(stderr);
-        return 2;
-    }
+    if (args.empty())
+        return runWindow(argc, argv, {});
     const std::string& command = args[0];
     if (command == "--version" || command == "-V") {
         printVersion();
@@ -196,6 +228,8 @@ int main(int argc, char** argv)
         return runCommand(std::vector<std::string>(args.begin() + 1, args.end()));
     if (command == "trace")
         return traceCommand(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (args.size() == 1 && !command.empty() && command[0] != '-')
+        return runWindow(argc, argv, command);
     std::fprintf(stderr, "aliasview: unknown command '%s'\n", command.c_str());
     printUsage(stderr);
     return 2;

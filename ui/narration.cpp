@@ -163,6 +163,26 @@ QString describeStep(const engine::Snapshot& snapshot, const QString& code)
     return sentences.join(QLatin1Char(' '));
 }
 
+QString narrationFor(const QString& script, int line, const QString& language)
+{
+    const QStringList lines = script.split(QLatin1Char('\n'));
+    const QString wanted = language.startsWith(QStringLiteral("zh")) ? QStringLiteral("zh:") : QStringLiteral("en:");
+    QStringList out;
+    for (int l = line - 2; l >= 0 && l < lines.size(); --l) {
+        const QString text = lines.at(l).trimmed();
+        if (!text.startsWith(QLatin1Char('#')))
+            break;
+        QString body = text.mid(1).trimmed();
+        if (body.startsWith(QStringLiteral("en:")) || body.startsWith(QStringLiteral("zh:"))) {
+            if (!body.startsWith(wanted))
+                continue;
+            body = body.mid(3).trimmed();
+        }
+        out.prepend(body);
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 std::vector<std::pair<QString, QString>> inspectorRows(const engine::Snapshot& snapshot, std::uint64_t objectId)
 {
     std::vector<std::pair<QString, QString>> rows;

@@ -22,6 +22,10 @@ QString namesOf(const engine::Snapshot& snapshot, std::uint64_t objectId);
 // The objects (by id) that share at least one byte with `objectId`'s array, exactly.
 std::vector<std::uint64_t> sharingObjects(const engine::Snapshot& snapshot, std::uint64_t objectId);
 
+// The narration of the step that ran `line`: the comment lines directly above it. Lines written as
+// "en: ..." or "zh: ..." are shown only in that language; other comment lines always.
+QString narrationFor(const QString& script, int line, const QString& language);
+
 // (property, value) rows for the Inspector.
 std::vector<std::pair<QString, QString>> inspectorRows(const engine::Snapshot& snapshot, std::uint64_t objectId);
 
