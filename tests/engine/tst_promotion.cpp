@@ -150,7 +150,7 @@ private slots:
             return (kind == "ndarray" || kind == "npscalar") && isUnmodelledNumpyDType(real);
         };
         QVERIFY(valueBasedTable().countRealWhere(unsignedWide) >= 20);
-        const QString name = "uint8 ndarray + 300";
+        const QString name = "uint8 ndarray(2,) + 300";
         QCOMPARE(valueBasedTable().real(name).value("dtype").toString(), QStringLiteral("uint16"));
         const QJsonObject engine = valueBasedTable().engine(name);
         QCOMPARE(engine.value("type").toString(), QStringLiteral("NotImplementedError"));
