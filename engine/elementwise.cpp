@@ -1030,7 +1030,9 @@ ArrayPtr numpyIntoOutput(BinaryOp op, const Value& lhs, const Value& rhs, const 
     if (!numpyCanCastSameKind(resultType, out->dtype()))
         throw ufuncOutputCastingError(concat("Cannot cast ufunc '", ufuncName(op), "' output from dtype('",
                                              resultType.name(), "') to ", numpyDTypeRepr(out->dtype()),
-                                             " with casting rule 'same_kind'"));
+                                             " with casting rule 'same_kind'"))
+            .withArgsRepr(concat("<ufunc '", ufuncName(op), "'>, 'same_kind', dtype('", resultType.name(), "'), ",
+                                 numpyDTypeRepr(out->dtype()), ", 2"));
     checkWriteTarget(*out, context);
     Shape inputs, full;
     if (!broadcastShapes(sizesOf(a), sizesOf(b), inputs) || !broadcastShapes(inputs, out->sizes(), full))
@@ -1080,7 +1082,9 @@ ArrayPtr numpyInplace(BinaryOp op, const ArrayPtr& self, const Value& otherValue
             if (!canCastNumpySameKind(shortcut->dtype(), self->dtype()))
                 throw ufuncOutputCastingError(concat("Cannot cast ufunc 'square' output from ",
                                                      numpyDTypeRepr(shortcut->dtype()), " to ",
-                                                     numpyDTypeRepr(self->dtype()), " with casting rule 'same_kind'"));
+                                                     numpyDTypeRepr(self->dtype()), " with casting rule 'same_kind'"))
+                    .withArgsRepr(concat("<ufunc 'square'>, 'same_kind', ", numpyDTypeRepr(shortcut->dtype()), ", ",
+                                         numpyDTypeRepr(self->dtype()), ", 1"));
             const WriteContext context{ufuncName(op), "output array is read-only"};
             checkWriteTarget(*self, context);
             copyIntoExisting(*self, *shortcut, context);

@@ -21,6 +21,14 @@ public:
     const std::string& message() const { return m_message; }
     const std::vector<std::string>& mro() const { return m_mro; }
     bool isInstanceOf(std::string_view pythonClass) const;
+    // The repr of the exception's args where they are not just the message, e.g. "3, 2, None" for
+    // numpy's AxisError(3, 2, None); empty when args is (message,).
+    const std::string& argsRepr() const { return m_argsRepr; }
+    PyError&& withArgsRepr(std::string argsRepr) &&
+    {
+        m_argsRepr = std::move(argsRepr);
+        return std::move(*this);
+    }
 
     // "RuntimeError: message", as the last line of a traceback.
     std::string formatted() const;
@@ -29,6 +37,7 @@ private:
     std::string m_typeName;
     std::vector<std::string> m_mro;
     std::string m_message;
+    std::string m_argsRepr;
 };
 
 class InternalError : public std::logic_error {

@@ -63,8 +63,9 @@ std::int64_t wrapDimTorch(std::int64_t dim, std::int64_t ndim)
 
 std::int64_t wrapAxisNumpy(std::int64_t axis, std::int64_t ndim)
 {
-    AV_CHECK(axis >= -ndim && axis < ndim, axisError, "axis ", axis, " is out of bounds for array of dimension ",
-             ndim);
+    if (axis < -ndim || axis >= ndim)
+        throw axisError(concat("axis ", axis, " is out of bounds for array of dimension ", ndim))
+            .withArgsRepr(concat(axis, ", ", ndim, ", None"));
     return axis < 0 ? axis + ndim : axis;
 }
 

@@ -252,8 +252,9 @@ Shape normalizedAxesNumpy(IntSpan axes, std::int64_t ndim, std::string_view dupl
 // NumPy's check_and_adjust_axis_msg: "axis1: axis 3 is out of bounds for array of dimension 2".
 std::int64_t wrapAxisNumpyNamed(std::int64_t axis, std::int64_t ndim, std::string_view name)
 {
-    AV_CHECK(axis >= -ndim && axis < ndim, axisError, name, ": axis ", axis, " is out of bounds for array of dimension ",
-             ndim);
+    if (axis < -ndim || axis >= ndim)
+        throw axisError(concat(name, ": axis ", axis, " is out of bounds for array of dimension ", ndim))
+            .withArgsRepr(concat(axis, ", ", ndim, ", '", name, "'"));
     return axis < 0 ? axis + ndim : axis;
 }
 

@@ -367,6 +367,8 @@ const TypeInfo& numpyScalarType(DType dtype)
             case DTypeKind::Signed: t.base = &numpyAbstractScalarType("signedinteger"); break;
             case DTypeKind::Float: t.base = &numpyAbstractScalarType("floating"); break;
             }
+            if (d == DType::Float64)
+                t.laterBase = &builtinTypes().floatType;  // class float64(floating, float)
             t.constructor = [d, name](Interpreter& interpreter, const ObjectPtr&, CallArgs& args) {
                 for (const auto& [keyword, given] : args.keywords())
                     throw pythonError("TypeError", "'" + keyword + "' is an invalid keyword argument for this function");

@@ -519,6 +519,9 @@ void Interpreter::Impl::execRaise(const RaiseStmt& stmt)
     if (!stmt.exception) {
         if (handling.empty())
             throw pythonError("RuntimeError", "No active exception to reraise");
+        // CPython 3.11's RERAISE gives a tracer no new 'exception' event: the error was reported where it
+        // was first raised.
+        raisedReported = true;
         throw handling.back();
     }
     ObjectPtr value = eval(*stmt.exception);

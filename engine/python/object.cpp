@@ -4,9 +4,12 @@ namespace av::engine::py {
 
 bool TypeInfo::isSubtypeOf(const TypeInfo* other) const
 {
-    for (const TypeInfo* t = this; t; t = t->base)
+    for (const TypeInfo* t = this; t; t = t->base) {
         if (t == other)
             return true;
+        if (t->laterBase && t->laterBase->isSubtypeOf(other))
+            return true;
+    }
     return false;
 }
 

@@ -38,6 +38,9 @@ struct TypeInfo {
     // for types that print as `name` (Python classes such as Tensor).
     std::string tpName;
     const TypeInfo* base = nullptr;
+    // A second base after the whole `base` chain: numpy.float64's mro ends in (..., generic, float, object),
+    // so isinstance(np.float64(1), float) is True.
+    const TypeInfo* laterBase = nullptr;
     std::unordered_map<std::string, NativeFunction> methods;
     std::unordered_map<std::string, Getter> properties;
     // Calling the type object itself (int(x), np.float32(2), ValueError("x")); empty when not callable.

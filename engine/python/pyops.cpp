@@ -485,6 +485,8 @@ std::string Interpreter::Impl::repr(const ObjectPtr& object)
         const auto& exception = static_cast<const ExceptionObject&>(*object);
         const std::string& name = exception.type()->name;
         // BaseException.__repr__: the class name and the args, ValueError('a') or ValueError('a', 1).
+        if (!exception.error.argsRepr().empty())
+            return name + "(" + exception.error.argsRepr() + ")";
         if (const auto* withArgs = dynamic_cast<const ExceptionWithArgs*>(&exception)) {
             if (withArgs->args.size() == 1)
                 return name + "(" + repr(withArgs->args[0]) + ")";

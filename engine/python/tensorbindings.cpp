@@ -874,7 +874,10 @@ void defineTensor(TypeInfo& type)
     noArgsMethod(type, "storage_offset", "where element [0,...] sits in the storage, in elements",
                  [](Interpreter&, const ArrayPtr& self) { return makeInt(self->storageOffset()); });
     noArgsMethod(type, "data_ptr", "the address of element [0,...] (0 for an empty tensor)",
-                 [](Interpreter&, const ArrayPtr& self) { return makeInt(static_cast<std::int64_t>(self->dataPtr())); });
+                 [](Interpreter&, const ArrayPtr& self) {
+                     // TensorImpl::data() is nullptr for a tensor with no elements, whatever its offset.
+                     return makeInt(self->numel() == 0 ? 0 : static_cast<std::int64_t>(self->dataPtr()));
+                 });
     parsedMethod(type, "is_contiguous", "whether the elements are in row-major order without gaps",
                  {"is_contiguous(*, MemoryFormat memory_format=contiguous_format)"},
                  [](Interpreter&, const ArrayPtr& self, const TorchArgs&) { return makeBool(self->isContiguous()); });

@@ -462,6 +462,11 @@ SnapshotArray Recorder::describeArray(const Array& array, std::span<const WriteR
         out.buffer = array.buffer()->id().value;
         out.bufferByteOffset = array.bufferByteOffset();
         out.dataPtr = array.dataPtr();
+        if (array.isTensor() && array.numel() == 0) {
+            // data_ptr() of an empty tensor is 0 in torch (TensorImpl::data()), and the picture says so.
+            out.bufferByteOffset = 0;
+            out.dataPtr = 0;
+        }
     }
     if (array.isTensor()) {
         out.storageOffset = array.storageOffset();
