@@ -838,18 +838,21 @@ inline Half toHalfRaisingOverflow(float value)
 // NumPy reports floating-point trouble in a ufunc as RuntimeWarnings, read from the FPU status flags after
 // the loop (in this order: divide, overflow, invalid). The engine's float loops do the same operations,
 // so the same flags say the same thing.
+// Where Debian's NumPy 1.24 keeps the Python half of its reductions (numpy/core/_methods.py, fromnumeric.py).
+constexpr std::string_view kNumpyCorePath = "/usr/lib/python3/dist-packages/numpy/core/";
+
 class NumpyFloatStatus {
 public:
     NumpyFloatStatus() { std::feclearexcept(FE_ALL_EXCEPT); }
-    void report(std::string_view where) const
+    void report(std::string_view where, const std::optional<LibraryLine>& line = std::nullopt) const
     {
         const int raised = std::fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_INVALID);
         if (raised & FE_DIVBYZERO)
-            warn("RuntimeWarning", concat("divide by zero encountered in ", where));
+            warn("RuntimeWarning", concat("divide by zero encountered in ", where), line);
         if (raised & FE_OVERFLOW)
-            warn("RuntimeWarning", concat("overflow encountered in ", where));
+            warn("RuntimeWarning", concat("overflow encountered in ", where), line);
         if (raised & FE_INVALID)
-            warn("RuntimeWarning", concat("invalid value encountered in ", where));
+            warn("RuntimeWarning", concat("invalid value encountered in ", where), line);
     }
 };
 
@@ -1420,8 +1423,14 @@ ArrayPtr mean(const ArrayPtr& self, const ReduceOptions& options)
         for (const std::int64_t axis : *options.dims.list)
             count *= self->sizes()[static_cast<std::size_t>(wrapAxisNumpy(axis, ndim))];
     }
+    // _mean's warnings.warn(..., stacklevel=2) names its caller: the script for a.mean(), fromnumeric.py
+    // for np.mean(a); its divisions warn from _methods.py itself.
     if (count == 0)
-        warn("RuntimeWarning", "Mean of empty slice.");
+        warn("RuntimeWarning", "Mean of empty slice.",
+             options.numpyFunction ? std::optional<LibraryLine>(LibraryLine{
+                                         std::string(kNumpyCorePath) + "fromnumeric.py", 3464,
+                                         "return _methods._mean(a, axis=axis, dtype=dtype,"})
+                                   : std::nullopt);
     DType sumDtype = self->dtype();
     bool float16Result = false;
     if (options.dtype) {
@@ -1454,7 +1463,7 @@ ArrayPtr mean(const ArrayPtr& self, const ReduceOptions& options)
                 }
             }
         });
-        status->report("divide");
+        status->report("divide", LibraryLine{std::string(kNumpyCorePath) + "_methods.py", 184, "ret = um.true_divide("});
         if (float16Result) {
             // arr.dtype.type(ret): np.float16(ndarray) copies with order='K' (PyArray_NewLikeArray).
             ArrayPtr half = numpyNewLikeKeepOrder(*total, DType::Float16);
@@ -1472,7 +1481,8 @@ ArrayPtr mean(const ArrayPtr& self, const ReduceOptions& options)
     NumpyFloatStatus status;
     const double quotient = numerator / static_cast<double>(count);
     const bool scalarMath = sumDtype == DType::Float64 || !isFloating(sumDtype);
-    status.report(scalarMath ? "scalar divide" : "divide");
+    status.report(scalarMath ? "scalar divide" : "divide",
+                  LibraryLine{std::string(kNumpyCorePath) + "_methods.py", 192, "ret = ret.dtype.type(ret / rcount)"});
     const DType resultDtype = float16Result ? DType::Float16 : sumDtype;
     ArrayPtr out = allocateArray(Flavour::Numpy, resultDtype, {});
     dispatchDType(resultDtype, [&]<typename T>(TypeTag<T>) {

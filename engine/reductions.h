@@ -27,6 +27,8 @@ struct ReduceOptions {
     ReduceDims dims;
     bool keepdim = false;        // torch keepdim= / NumPy keepdims=
     std::optional<DType> dtype;  // dtype= (sum and mean only)
+    // Called as np.mean(a) rather than a.mean(): NumPy's warnings then come from fromnumeric.py.
+    bool numpyFunction = false;
 };
 
 // t.sum() / torch.sum(t, dim, keepdim, dtype=) and a.sum() / np.sum(a, axis, dtype=, keepdims=).

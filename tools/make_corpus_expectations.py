@@ -69,8 +69,10 @@ def warnings_in(stderr):
     return found
 
 
-# The line a traceback (or a SyntaxError) points at last: '  File "x.py", line 7, in <module>'.
-FILE_LINE = re.compile(r'^  File ".*", line (\d+)')
+# The line of the script a traceback (or a SyntaxError) points at last: '  File "x.py", line 7, in <module>'.
+# The script runs by its relative name; frames inside the libraries ("/usr/lib/python3/...") are skipped,
+# since aliasview has no such frames.
+FILE_LINE = re.compile(r'^  File "[^/"<][^"]*", line (\d+)')
 
 
 def error_line(stderr):

@@ -142,7 +142,12 @@ std::optional<ScriptFailure> Interpreter::run(const std::string& fileName, const
     impl.compileWarnings(*module);
     std::optional<ScriptFailure> failure;
     // Engine warnings become Python warnings at the current line.
-    const WarningScope warnings([&impl](const EngineWarning& w) { impl.warn(w.category, w.message); });
+    const WarningScope warnings([&impl](const EngineWarning& w) {
+        if (w.where)
+            impl.warnFromLibrary(w.category, w.message, *w.where);
+        else
+            impl.warn(w.category, w.message);
+    });
     try {
         impl.execBody(module->body);
     } catch (const RaisedError& raised) {
@@ -205,6 +210,15 @@ void Interpreter::Impl::write(std::string_view text) const
 void Interpreter::Impl::warn(const std::string& category, const std::string& message)
 {
     warnAt(category, message, currentLine);
+}
+
+void Interpreter::Impl::warnFromLibrary(const std::string& category, const std::string& message, const LibraryLine& where)
+{
+    // The default filter's registry is per module and line: a library line warns once per text.
+    if (!warnedFromLibrary.emplace(category, message, where.file + ":" + std::to_string(where.line)).second)
+        return;
+    if (err)
+        err(where.file + ":" + std::to_string(where.line) + ": " + category + ": " + message + "\n  " + where.source + "\n");
 }
 
 void Interpreter::Impl::warnAt(const std::string& category, const std::string& message, int lineNumber, bool once)

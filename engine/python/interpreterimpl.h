@@ -7,6 +7,7 @@
 
 #include "engine/creation.h"
 #include "engine/indexing.h"
+#include "engine/warnings.h"
 
 #include <map>
 #include <set>
@@ -44,6 +45,7 @@ struct Interpreter::Impl {
     bool raisedReported = false;
     SourceSpan currentStatementSpan;
     std::set<std::tuple<std::string, std::string, int>> warnedOnce;
+    std::set<std::tuple<std::string, std::string, std::string>> warnedFromLibrary;  // category, text, file:line
     std::vector<RaisedError> handling;  // the exceptions being handled, innermost last (for a bare `raise`)
     std::vector<std::unordered_map<std::string, ObjectPtr>> localScopes;  // list comprehensions' own names
     std::vector<const Object*> reprInProgress;  // the containers repr() is inside, outermost first
@@ -123,6 +125,8 @@ struct Interpreter::Impl {
     void tick();
     void write(std::string_view text) const;
     void warn(const std::string& category, const std::string& message);
+    // A warning whose location is a line of the library's Python code (numpy/core/_methods.py:192).
+    void warnFromLibrary(const std::string& category, const std::string& message, const LibraryLine& where);
     // once: show a given text at a given line only once, as the default filter does at run time (the
     // compiler warns without a registry, so each of its warnings shows).
     void warnAt(const std::string& category, const std::string& message, int line, bool once = true);

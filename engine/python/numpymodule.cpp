@@ -602,6 +602,7 @@ void defineNumpyReductions(ModuleObject& np)
                            ReduceOptions options;
                            options.dims = numpyAxisArgument(args.get("axis"));
                            options.keepdim = boolArgument(interpreter, args.get("keepdims"));
+                           options.numpyFunction = true;
                            if (!extremum)
                                options.dtype = numpyDTypeArgument(interpreter, args.get("dtype"));
                            switch (kind) {
