@@ -16,6 +16,7 @@
 
 #include <cfenv>
 #include <cmath>
+#include <limits>
 #include <cstring>
 
 namespace av::engine {
@@ -314,7 +315,8 @@ bool anyDivisionOverflow(const Array& x, const Array& y, const Shape& shape)
 {
     if (kindOf(x.dtype()) != DTypeKind::Signed)
         return false;
-    const std::int64_t lowest = -(std::int64_t{1} << (8 * x.itemsize() - 1));
+    const std::int64_t lowest = x.itemsize() == 8 ? std::numeric_limits<std::int64_t>::min()
+                                                  : -(std::int64_t{1} << (8 * x.itemsize() - 1));
     return anyIntegerPair(x, y, shape, [lowest](std::int64_t a, std::int64_t b) { return a == lowest && b == -1; });
 }
 
@@ -1154,7 +1156,8 @@ void warnScalarUnaryOverflow(const Array& x, std::string_view ufunc, bool negati
         return;
     const std::int64_t v = itemOf(x).toInt();
     const bool overflows = kindOf(x.dtype()) == DTypeKind::Unsigned ? (negation && v != 0)
-                                                                     : v == -(std::int64_t{1} << (8 * x.itemsize() - 1));
+                                                                     : v == (x.itemsize() == 8 ? std::numeric_limits<std::int64_t>::min()
+                                                                                               : -(std::int64_t{1} << (8 * x.itemsize() - 1)));
     if (overflows)
         warn("RuntimeWarning", concat("overflow encountered in scalar ", ufunc));
 }

@@ -117,6 +117,7 @@ std::optional<ScriptFailure> Interpreter::run(const std::string& fileName, const
                                               std::function<void(std::string_view)> err, LineObserver* observer)
 {
     Impl& impl = *m_impl;
+    const ContainerRegistry::Scope containers(impl.containers);
     impl.out = std::move(out);
     impl.err = std::move(err);
     impl.observer = observer;

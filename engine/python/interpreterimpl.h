@@ -23,7 +23,10 @@ struct ScriptAbort {
 
 struct Interpreter::Impl {
     explicit Impl(Interpreter& owner, RunLimits limits) : self(owner), limits(limits) {}
+    ~Impl() { containers.breakCycles(); }  // before the members go: cycles through globals, modules, frames
 
+    // First, so it is destroyed last: once the globals and modules are gone it frees what cycles remain.
+    ContainerRegistry containers;
     Interpreter& self;
     RunLimits limits;
 

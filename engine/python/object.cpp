@@ -212,8 +212,66 @@ void releaseItems(std::vector<ObjectPtr>& items)
     pendingRelease = nullptr;
 }
 
+ContainerRegistry*& ContainerRegistry::current()
+{
+    thread_local ContainerRegistry* registry = nullptr;
+    return registry;
+}
+
+void ContainerRegistry::add(Node& node, Object* object)
+{
+    node.registry = this;
+    node.object = object;
+    node.prev = &m_head;
+    node.next = m_head.next;
+    if (m_head.next)
+        m_head.next->prev = &node;
+    m_head.next = &node;
+}
+
+void ContainerRegistry::remove(Node& node)
+{
+    if (!node.registry)
+        return;
+    node.prev->next = node.next;
+    if (node.next)
+        node.next->prev = node.prev;
+    node.registry = nullptr;
+    node.prev = node.next = nullptr;
+}
+
+void ContainerRegistry::breakCycles()
+{
+    // First empty every container, so that none keeps another alive; only then drop what they held (which
+    // destroys containers, and so unlinks them, while nothing walks the list).
+    std::vector<ObjectPtr> held;
+    for (Node* node = m_head.next; node; node = node->next) {
+        if (node->object->kind() == ObjectKind::Dict) {
+            auto& dict = static_cast<DictObject&>(*node->object);
+            for (auto& [key, value] : dict.entries) {
+                held.push_back(std::move(key));
+                held.push_back(std::move(value));
+            }
+            dict.entries.clear();
+        } else {
+            auto& sequence = static_cast<SequenceObject&>(*node->object);
+            for (ObjectPtr& item : sequence.items)
+                held.push_back(std::move(item));
+            sequence.items.clear();
+        }
+    }
+    releaseItems(held);
+    // Containers still alive (held from outside) stay in the list, empty.
+    for (Node* node = m_head.next; node;) {
+        Node* next = node->next;
+        remove(*node);
+        node = next;
+    }
+}
+
 DictObject::~DictObject()
 {
+    ContainerRegistry::remove(m_node);
     std::vector<ObjectPtr> items;
     items.reserve(entries.size() * 2);
     for (auto& [key, value] : entries) {

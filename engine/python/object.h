@@ -133,22 +133,79 @@ public:
 // the outermost release.
 void releaseItems(std::vector<ObjectPtr>& items);
 
+// Lists, tuples and dicts can hold themselves (a.append(a)), a cycle shared_ptr never frees; CPython's
+// cycle collector does. The containers made while an interpreter runs join its ContainerRegistry (an
+// intrusive list: no allocation per container), and the interpreter empties them all when it is destroyed,
+// which frees every cycle.
+class ContainerRegistry {
+public:
+    struct Node {
+        Node* prev = nullptr;
+        Node* next = nullptr;
+        ContainerRegistry* registry = nullptr;
+        Object* object = nullptr;
+    };
+
+    ContainerRegistry() = default;
+    ~ContainerRegistry() { breakCycles(); }
+    ContainerRegistry(const ContainerRegistry&) = delete;
+    ContainerRegistry& operator=(const ContainerRegistry&) = delete;
+
+    // The registry new containers join on this thread (none outside a run).
+    static ContainerRegistry*& current();
+    // Sets current() for a scope.
+    class Scope {
+    public:
+        explicit Scope(ContainerRegistry& registry) : m_previous(current()) { current() = &registry; }
+        ~Scope() { current() = m_previous; }
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+
+    private:
+        ContainerRegistry* m_previous;
+    };
+
+    void add(Node& node, Object* object);
+    static void remove(Node& node);
+    // Empties every registered container, then lets go of what they held.
+    void breakCycles();
+
+private:
+    Node m_head;  // sentinel; m_head.next is the newest container
+};
+
 class SequenceObject : public Object {  // list and tuple (and tuple subclasses such as torch.Size)
 public:
     SequenceObject(ObjectKind kind, const TypeInfo* type, std::vector<ObjectPtr> items)
         : Object(kind, type), items(std::move(items))
     {
+        if (ContainerRegistry* registry = ContainerRegistry::current())
+            registry->add(m_node, this);
     }
-    ~SequenceObject() override { releaseItems(items); }
+    ~SequenceObject() override
+    {
+        ContainerRegistry::remove(m_node);
+        releaseItems(items);
+    }
     std::vector<ObjectPtr> items;
+
+private:
+    ContainerRegistry::Node m_node;
 };
 
 class DictObject : public Object {
 public:
-    DictObject() : Object(ObjectKind::Dict, &builtinTypes().dictType) {}
+    DictObject() : Object(ObjectKind::Dict, &builtinTypes().dictType)
+    {
+        if (ContainerRegistry* registry = ContainerRegistry::current())
+            registry->add(m_node, this);
+    }
     ~DictObject() override;
     // Insertion-ordered; keys compare with Python equality for the hashable builtins.
     std::vector<std::pair<ObjectPtr, ObjectPtr>> entries;
+
+private:
+    ContainerRegistry::Node m_node;
 };
 
 class RangeObject : public Object {
