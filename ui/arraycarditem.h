@@ -47,6 +47,8 @@ public:
     // Where links attach.
     QPointF linkAnchor() const;
     std::set<std::int64_t> hoveredCells() const { return m_hovered; }
+    // The cells (flat indices) drawn as changed by this step.
+    std::set<std::int64_t> changedCells() const { return m_changed; }
 
 signals:
     void hovered(std::uint64_t buffer, std::int64_t begin, std::int64_t end);

@@ -47,6 +47,14 @@ void Autosave::writeNow()
     file.commit();
 }
 
+void Autosave::flush()
+{
+    if (!m_timer.isActive())
+        return;
+    m_timer.stop();
+    writeNow();
+}
+
 void Autosave::discard()
 {
     m_timer.stop();

@@ -27,6 +27,8 @@ public:
     void scriptEdited(const QString& originalPath, const QString& text, bool immediately = false);
     // The script was saved or the window closed cleanly: nothing to recover.
     void discard();
+    // Writes an edit still waiting for its delay now (a no-op when none is waiting).
+    void flush();
     // Recovery files a previous run left behind.
     std::vector<RecoveredScript> pending() const;
     void remove(const RecoveredScript& script) const;

@@ -96,6 +96,21 @@ std::set<int> BufferBlockItem::elementsAt(std::int64_t begin, std::int64_t end) 
     return out;
 }
 
+std::set<int> BufferBlockItem::changedElements() const
+{
+    std::set<int> out;
+    for (const auto& [begin, end] : m_changed)
+        out.merge(elementsAt(begin, end));
+    return out;
+}
+
+std::set<int> BufferBlockItem::hoveredElements() const
+{
+    if (m_hovered.first == m_hovered.second)
+        return {};
+    return elementsAt(m_hovered.first, m_hovered.second);
+}
+
 QPointF BufferBlockItem::anchorForByte(std::int64_t offset) const
 {
     const std::int64_t index = std::min<std::int64_t>(offset / itemsize(), std::max<std::int64_t>(0, static_cast<std::int64_t>(m_buffer.values.size()) - 1));

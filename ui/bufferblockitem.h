@@ -38,6 +38,11 @@ public:
     QPointF anchorForByte(std::int64_t offset) const;
     // The element (by index in memory order) whose bytes meet [begin, end), if shown.
     std::set<int> elementsAt(std::int64_t begin, std::int64_t end) const;
+    // The shown elements (by index in memory order) drawn as changed by this step, and as hovered.
+    std::set<int> changedElements() const;
+    std::set<int> hoveredElements() const;
+    // Where element `index` (in memory order) is drawn, in item coordinates.
+    QRectF elementRect(int index) const;
 
 signals:
     void hovered(std::uint64_t buffer, std::int64_t begin, std::int64_t end);
@@ -49,7 +54,6 @@ protected:
 
 private:
     void relayout();
-    QRectF elementRect(int index) const;
     std::optional<int> elementAt(const QPointF& localPos) const;
     std::int64_t itemsize() const;
 

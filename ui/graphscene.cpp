@@ -85,6 +85,14 @@ QPointF GraphScene::cardPosition(std::uint64_t objectId) const
     return item ? item->pos() : QPointF();
 }
 
+std::vector<std::pair<QString, std::uint64_t>> GraphScene::nameBindings() const
+{
+    std::vector<std::pair<QString, std::uint64_t>> out;
+    for (const NameItem* name : m_names)
+        out.emplace_back(name->name(), name->object());
+    return out;
+}
+
 std::uint64_t GraphScene::selectedObject() const
 {
     for (const auto& [id, item] : m_cards)
@@ -321,7 +329,7 @@ void GraphScene::rebuildLinks(const engine::Snapshot& snapshot)
         ArrayCardItem* target = card(binding.object);
         if (!target)
             continue;
-        auto* name = new NameItem(QString::fromStdString(binding.name), m_theme);
+        auto* name = new NameItem(QString::fromStdString(binding.name), binding.object, m_theme);
         addItem(name);
         const int k = namesPerObject[binding.object]++;
         name->setPos(m_namesX, target->pos().y() + 6 + k * (name->boundingRect().height() + 6));

@@ -48,6 +48,8 @@ public:
     std::vector<std::uint64_t> cardIds() const;
     std::vector<std::uint64_t> blockIds() const;
     QPointF cardPosition(std::uint64_t objectId) const;
+    // The name pills drawn, in order, each with the id of the object its arrow points at.
+    std::vector<std::pair<QString, std::uint64_t>> nameBindings() const;
 
     // The hover state, driven by the items and settable for tests.
     void setHover(std::uint64_t buffer, std::int64_t begin, std::int64_t end);

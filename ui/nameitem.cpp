@@ -5,8 +5,8 @@
 
 namespace av::ui {
 
-NameItem::NameItem(const QString& name, const Theme& theme, QGraphicsItem* parent)
-    : QGraphicsItem(parent), m_name(name), m_theme(theme)
+NameItem::NameItem(const QString& name, std::uint64_t object, const Theme& theme, QGraphicsItem* parent)
+    : QGraphicsItem(parent), m_name(name), m_object(object), m_theme(theme)
 {
     QFont font = m_theme.monoFont;
     font.setBold(true);

@@ -6,23 +6,28 @@
 
 #include <QGraphicsItem>
 
+#include <cstdint>
+
 namespace av::ui {
 
 class NameItem : public QGraphicsItem {
 public:
     enum { Type = NameItemType };
 
-    NameItem(const QString& name, const Theme& theme, QGraphicsItem* parent = nullptr);
+    NameItem(const QString& name, std::uint64_t object, const Theme& theme, QGraphicsItem* parent = nullptr);
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     const QString& name() const { return m_name; }
+    // The id of the object the name is bound to (the card its arrow points at).
+    std::uint64_t object() const { return m_object; }
     QPointF arrowStart() const;
 
 private:
     QString m_name;
+    std::uint64_t m_object = 0;
     Theme m_theme;
     QSizeF m_size;
 };

@@ -1,0 +1,302 @@
+// The buffer graph as the view shows it: hovering a cell with the mouse lights every cell, in every card,
+// over the same bytes, and the element in the memory block; cards and blocks keep their places from step
+// to step; and a trace recorded by real PyTorch (tools/trace_torch.py) draws the same alias classes, step
+// by step, as the engine's trace of the same script.
+
+#include "tests/support/testmain.h"
+#include "tests/ui/uitesthelpers.h"
+
+#include "ui/codeeditor.h"
+#include "ui/graphview.h"
+
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+
+using namespace av;
+using namespace av::test::ui;
+using av::ui::ArrayCardItem;
+using av::ui::BufferBlockItem;
+using av::ui::GraphScene;
+using av::ui::MainWindow;
+
+namespace {
+
+std::unique_ptr<MainWindow> openWalkthrough()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setLanguage(QStringLiteral("en"));
+    window->scene()->setAnimated(false);
+    window->openText(walkthroughText(), kWalkthroughName);
+    return window;
+}
+
+// Moves the mouse onto a scene point, scrolling the view there first; false if it is not in the viewport.
+bool hoverScenePoint(av::ui::GraphView* view, const QPointF& scenePoint)
+{
+    QCoreApplication::processEvents();  // the scene's rect grows, and the view's scroll range with it, in a queued call
+    view->centerOn(scenePoint);
+    const QPoint at = view->mapFromScene(scenePoint);
+    if (!view->viewport()->rect().contains(at))
+        return false;
+    QTest::mouseMove(view->viewport(), at);
+    return true;
+}
+
+// Moves the mouse to a point of the viewport where no card and no block is; false if there is none.
+bool moveOffItems(av::ui::GraphView* view)
+{
+    const QRect area = view->viewport()->rect();
+    for (int y = area.top() + 2; y < area.bottom(); y += 8) {
+        for (int x = area.left() + 2; x < area.right(); x += 8) {
+            bool onItem = false;
+            for (QGraphicsItem* item : view->items(QPoint(x, y)))
+                onItem = onItem || item->type() == ArrayCardItem::Type || item->type() == BufferBlockItem::Type;
+            if (!onItem) {
+                QTest::mouseMove(view->viewport(), QPoint(x, y));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// The cells of `array` whose first byte is `offset` (its element size is that of the hovered cell's).
+std::set<std::int64_t> cellsAt(const engine::SnapshotArray& array, std::int64_t begin, std::int64_t end)
+{
+    std::set<std::int64_t> out;
+    std::int64_t count = 1;
+    for (const std::int64_t extent : array.shape)
+        count *= extent;
+    for (std::int64_t flat = 0; flat < count; ++flat) {
+        const std::int64_t offset = cellByteOffset(array, flat);
+        if (offset < end && begin < offset + array.itemsize)
+            out.insert(flat);
+    }
+    return out;
+}
+
+std::map<std::uint64_t, QPointF> blockPositions(const GraphScene& scene)
+{
+    std::map<std::uint64_t, QPointF> out;
+    for (const std::uint64_t id : scene.blockIds())
+        out[id] = scene.block(id)->pos();
+    return out;
+}
+
+std::map<std::uint64_t, QPointF> cardPositions(const GraphScene& scene)
+{
+    std::map<std::uint64_t, QPointF> out;
+    for (const std::uint64_t id : scene.cardIds())
+        out[id] = scene.cardPosition(id);
+    return out;
+}
+
+// Every item in `before` that is still in `after` is where it was.
+void verifyNothingMoved(const std::map<std::uint64_t, QPointF>& before, const std::map<std::uint64_t, QPointF>& after, const char* what, int step)
+{
+    for (const auto& [id, pos] : before) {
+        const auto it = after.find(id);
+        if (it == after.end())
+            continue;
+        QVERIFY2(it->second == pos, qPrintable(QStringLiteral("%1 %2 moved from (%3, %4) to (%5, %6) at step %7")
+                                                    .arg(QString::fromLatin1(what))
+                                                    .arg(id)
+                                                    .arg(pos.x())
+                                                    .arg(pos.y())
+                                                    .arg(it->second.x())
+                                                    .arg(it->second.y())
+                                                    .arg(step)));
+    }
+}
+
+}  // namespace
+
+class TestGraph : public QObject {
+    Q_OBJECT
+
+private slots:
+    void hoveringACellLightsItsAliases()
+    {
+        auto window = openWalkthrough();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const QString text = walkthroughText();
+        // After the second `B += 5`: A, B and C over one buffer, D over its own.
+        QVERIFY(stepUntilLine(*window, lineOf(text, QStringLiteral("B += 5"), 1)));
+        const engine::Snapshot* step = window->controller()->snapshot();
+        GraphScene* scene = window->scene();
+        const engine::SnapshotObject* b = objectNamed(*step, "B");
+        QVERIFY(b && b->array);
+        const ArrayCardItem* bCard = scene->card(b->id);
+        QVERIFY(bCard);
+        const BufferBlockItem* block = scene->block(b->array->buffer);
+        QVERIFY(block);
+
+        std::int64_t cells = 1;
+        for (const std::int64_t extent : b->array->shape)
+            cells *= extent;
+        for (const std::int64_t flat : {std::int64_t(0), std::int64_t(5), cells - 1}) {
+            const std::optional<QRectF> rect = bCard->cellRect(flat);
+            QVERIFY(rect);
+            QVERIFY(hoverScenePoint(window->view(), bCard->mapToScene(rect->center())));
+            const std::int64_t begin = cellByteOffset(*b->array, flat);
+            const std::int64_t end = begin + b->array->itemsize;
+            QCOMPARE(bCard->hoveredCells(), std::set<std::int64_t>{flat});
+            // Every card: lit exactly where its cells meet those bytes of the same buffer.
+            for (const engine::SnapshotObject& object : step->objects) {
+                const ArrayCardItem* card = scene->card(object.id);
+                QVERIFY(card);
+                const std::set<std::int64_t> expected = object.array && object.array->buffer == b->array->buffer
+                                                            ? cellsAt(*object.array, begin, end)
+                                                            : std::set<std::int64_t>();
+                QCOMPARE(card->hoveredCells(), expected);
+            }
+            for (const char* name : {"A", "C"})
+                QCOMPARE(scene->card(objectIdNamed(*step, name))->hoveredCells().size(), std::size_t(1));
+            QVERIFY(scene->card(objectIdNamed(*step, "D"))->hoveredCells().empty());
+            // The block: the element over those bytes, and no other block.
+            const std::int64_t itemsize = b->array->itemsize;
+            QCOMPARE(block->hoveredElements(), std::set<int>{static_cast<int>(begin / itemsize)});
+            for (const std::uint64_t other : scene->blockIds())
+                if (other != b->array->buffer)
+                    QVERIFY(scene->block(other)->hoveredElements().empty());
+        }
+
+        // Hovering an element of the memory block lights the cells over it.
+        const int element = 7;
+        QVERIFY(hoverScenePoint(window->view(), block->mapToScene(block->elementRect(element).center())));
+        QCOMPARE(block->hoveredElements(), std::set<int>{element});
+        const std::int64_t begin = element * b->array->itemsize;
+        for (const engine::SnapshotObject& object : step->objects) {
+            const std::set<std::int64_t> expected = object.array && object.array->buffer == b->array->buffer
+                                                        ? cellsAt(*object.array, begin, begin + b->array->itemsize)
+                                                        : std::set<std::int64_t>();
+            QCOMPARE(scene->card(object.id)->hoveredCells(), expected);
+        }
+
+        // Off every card and block: nothing is lit.
+        QVERIFY(moveOffItems(window->view()));
+        for (const std::uint64_t id : scene->cardIds())
+            QVERIFY(scene->card(id)->hoveredCells().empty());
+        for (const std::uint64_t id : scene->blockIds())
+            QVERIFY(scene->block(id)->hoveredElements().empty());
+    }
+
+    void cardsAndBlocksKeepTheirPlaces()
+    {
+        auto window = openWalkthrough();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        GraphScene* scene = window->scene();
+        const int count = window->controller()->stepCount();
+        std::vector<std::map<std::uint64_t, QPointF>> cards, blocks;
+        for (int i = 0; i < count; ++i) {
+            const auto cardsBefore = cardPositions(*scene);
+            const auto blocksBefore = blockPositions(*scene);
+            window->step();
+            verifyNothingMoved(cardsBefore, cardPositions(*scene), "card", i);
+            verifyNothingMoved(blocksBefore, blockPositions(*scene), "block", i);
+            // No two cards, and no two blocks, overlap.
+            const std::vector<std::uint64_t> ids = scene->cardIds();
+            for (std::size_t a = 0; a < ids.size(); ++a)
+                for (std::size_t b = a + 1; b < ids.size(); ++b)
+                    QVERIFY(!scene->card(ids[a])->sceneBoundingRect().intersects(scene->card(ids[b])->sceneBoundingRect()));
+            cards.push_back(cardPositions(*scene));
+            blocks.push_back(blockPositions(*scene));
+        }
+        QVERIFY(scene->cardIds().size() >= 4);
+        // Going back shows every step with its items where they were.
+        for (int i = count - 2; i >= 0; --i) {
+            window->back();
+            QCOMPARE(cardPositions(*scene), cards[static_cast<std::size_t>(i)]);
+            QCOMPARE(blockPositions(*scene), blocks[static_cast<std::size_t>(i)]);
+        }
+    }
+
+    void placesSurviveAScriptThatGrows()
+    {
+        // Cards that appear later, with longer names, wider values and new buffers, move none of those
+        // already shown.
+        auto window = std::make_unique<MainWindow>();
+        window->scene()->setAnimated(false);
+        window->openText(QStringLiteral("import torch\n"
+                                        "import numpy as np\n"
+                                        "a = torch.zeros(2)\n"
+                                        "b = a.numpy()\n"
+                                        "a += 1000000\n"
+                                        "a_much_longer_name = torch.arange(40.).reshape(5, 8) * 123456.5\n"
+                                        "c = np.ones((3, 3))\n"
+                                        "del b\n"
+                                        "d = a_much_longer_name[1:, 2:]\n"),
+                         QStringLiteral("grow.py"));
+        GraphScene* scene = window->scene();
+        const int count = window->controller()->stepCount();
+        QVERIFY(count >= 7);
+        for (int i = 0; i < count; ++i) {
+            const auto cardsBefore = cardPositions(*scene);
+            const auto blocksBefore = blockPositions(*scene);
+            window->step();
+            QVERIFY(!window->controller()->shownError());
+            verifyNothingMoved(cardsBefore, cardPositions(*scene), "card", i);
+            verifyNothingMoved(blocksBefore, blockPositions(*scene), "block", i);
+        }
+    }
+
+    void realTorchTraceShowsTheSameAliasClasses()
+    {
+        const QString problem = realTorchProblem();
+        if (problem.size())
+            QSKIP(qPrintable(problem));
+        QTemporaryDir folder;
+        const QString script = sourcePath(QStringLiteral("resources/walkthroughs/01-ndarray-tensor.py"));
+        const QString failure = traceWithRealTorch({script}, folder.path());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        const QString tracePath = folder.filePath(QStringLiteral("0.json"));
+        const engine::Trace real = readTraceFile(tracePath);
+        QVERIFY(real.producer.find("trace_torch") != std::string::npos);
+        const engine::Trace ours = engine::Session().record(kWalkthroughName.toStdString(), walkthroughText().toStdString());
+
+        MainWindow window;
+        window.setLanguage(QStringLiteral("en"));
+        window.scene()->setAnimated(false);
+        QVERIFY(window.openPath(tracePath));
+        QVERIFY(window.controller()->isReadOnly());
+        QCOMPARE(window.editor()->toPlainText(), walkthroughText());
+        QCOMPARE(window.controller()->stepCount(), static_cast<int>(real.steps.size()));
+        QCOMPARE(real.steps.size(), ours.steps.size());
+        bool sawSharing = false;
+        for (std::size_t i = 0; i < real.steps.size(); ++i) {
+            window.step();
+            QCOMPARE(window.controller()->currentStep(), static_cast<int>(i));
+            QCOMPARE(real.steps[i].line, ours.steps[i].line);
+            const AliasClasses drawn = drawnAliasClasses(*window.scene());
+            QVERIFY2(drawn == aliasClasses(ours.steps[i]),
+                     qPrintable(QStringLiteral("step %1 (line %2): drawn from real PyTorch %3, the engine says %4")
+                                    .arg(i)
+                                    .arg(real.steps[i].line)
+                                    .arg(describe(drawn), describe(aliasClasses(ours.steps[i])))));
+            for (const auto& names : drawn)
+                sawSharing = sawSharing || names.size() > 1;
+            // The cards marked changed are those of the same names in both traces.
+            std::set<std::string> changedDrawn, changedOurs;
+            for (const auto& [name, object] : window.scene()->nameBindings())
+                if (window.scene()->card(object)->badge() == GraphScene::tr("changed"))
+                    changedDrawn.insert(name.toStdString());
+            for (const engine::SnapshotName& n : ours.steps[i].names) {
+                const engine::SnapshotObject* object = objectNamed(ours.steps[i], n.name);
+                if (object && !object->isNew && object->array && object->array->changed)
+                    changedOurs.insert(n.name);
+            }
+            QVERIFY2(changedDrawn == changedOurs, qPrintable(QStringLiteral("step %1 (line %2)").arg(i).arg(real.steps[i].line)));
+        }
+        QVERIFY(sawSharing);
+        // The console shows what real Python printed.
+        std::string printed;
+        for (const engine::Snapshot& step : real.steps)
+            printed += step.stdoutText + step.stderrText;
+        QCOMPARE(window.console()->toPlainText(), QString::fromStdString(printed));
+    }
+};
+
+AV_GUI_TEST_MAIN(TestGraph)
+#include "tst_graph.moc"

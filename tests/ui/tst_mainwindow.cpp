@@ -1,0 +1,502 @@
+// The window on the bundled walkthrough, driven as a user does (Step, Back, the operations palette) and
+// checked against what the engine itself says: the cards marked changed are those the Snapshot says
+// changed, the memory block tints exactly the elements the step's writes list, the console is what the
+// interpreter printed so far, Back then Step shows the very same Snapshots, and each palette operation
+// appends its line and grows the graph as real PyTorch says it should.
+
+#include "tests/support/testmain.h"
+#include "tests/ui/uitesthelpers.h"
+
+#include "ui/codeeditor.h"
+
+#include <QGraphicsItem>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+using namespace av;
+using namespace av::test::ui;
+using av::ui::ArrayCardItem;
+using av::ui::BufferBlockItem;
+using av::ui::GraphScene;
+using av::ui::MainWindow;
+
+namespace {
+
+// A window on the walkthrough, with the scene's animations off so that every step is drawn at once.
+std::unique_ptr<MainWindow> openWalkthrough()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setLanguage(QStringLiteral("en"));
+    window->scene()->setAnimated(false);
+    window->openText(walkthroughText(), kWalkthroughName);
+    return window;
+}
+
+// The element size of a buffer as drawn: that of its dtype, which the arrays viewing it carry.
+std::int64_t bufferItemsize(const engine::Snapshot& step, std::uint64_t buffer)
+{
+    std::string dtype;
+    for (const engine::SnapshotBuffer& b : step.buffers)
+        if (b.id == buffer)
+            dtype = b.dtype;
+    for (const engine::SnapshotObject& o : step.objects)
+        if (o.array && o.array->buffer == buffer && o.array->dtype == dtype)
+            return o.array->itemsize;
+    return 0;
+}
+
+// The elements of `buffer` (index in memory order, in the buffer's dtype) that the step's writes list as
+// changed, and those inside its written byte ranges.
+std::set<int> elementsOf(const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges, std::int64_t itemsize)
+{
+    std::set<int> out;
+    for (const auto& [begin, end] : ranges)
+        for (std::int64_t i = begin / itemsize; i * itemsize < end; ++i)
+            out.insert(static_cast<int>(i));
+    return out;
+}
+
+std::set<int> changedElements(const engine::Snapshot& step, std::uint64_t buffer)
+{
+    const std::int64_t itemsize = bufferItemsize(step, buffer);
+    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+    for (const engine::SnapshotWrite& write : step.writes) {
+        if (write.buffer != buffer)
+            continue;
+        const std::int64_t size = bufferItemsize(step, buffer);  // the walkthrough writes in the buffer's dtype
+        for (const engine::SnapshotWrite::Element& element : write.changed)
+            ranges.emplace_back(element.byteOffset, element.byteOffset + size);
+    }
+    return elementsOf(ranges, itemsize);
+}
+
+std::set<int> writtenElements(const engine::Snapshot& step, std::uint64_t buffer)
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+    for (const engine::SnapshotWrite& write : step.writes)
+        if (write.buffer == buffer)
+            ranges.insert(ranges.end(), write.writtenRanges.begin(), write.writtenRanges.end());
+    return elementsOf(ranges, bufferItemsize(step, buffer));
+}
+
+std::set<std::int64_t> asSet(const std::vector<std::int64_t>& values) { return {values.begin(), values.end()}; }
+
+// What the scene draws for one step, to compare two visits of the same step.
+QStringList drawnState(const GraphScene& scene)
+{
+    QStringList out;
+    for (const std::uint64_t id : scene.cardIds()) {
+        const ArrayCardItem* card = scene.card(id);
+        QStringList changed;
+        for (const std::int64_t cell : card->changedCells())
+            changed << QString::number(cell);
+        out << QStringLiteral("card %1 at (%2, %3) badge '%4' repr %5 changed [%6]")
+                   .arg(id)
+                   .arg(card->pos().x())
+                   .arg(card->pos().y())
+                   .arg(card->badge(), QString::fromStdString(card->object().repr), changed.join(QLatin1Char(',')));
+    }
+    for (const std::uint64_t id : scene.blockIds()) {
+        const BufferBlockItem* block = scene.block(id);
+        QStringList changed;
+        for (const int element : block->changedElements())
+            changed << QString::number(element);
+        out << QStringLiteral("block %1 at (%2, %3) changed [%4]").arg(id).arg(block->pos().x()).arg(block->pos().y()).arg(changed.join(QLatin1Char(',')));
+    }
+    for (const auto& [name, object] : scene.nameBindings())
+        out << QStringLiteral("name %1 -> %2").arg(name).arg(object);
+    return out;
+}
+
+// Checks that every card shows the step's object, and is marked changed exactly when the Snapshot says
+// some cell of it changed (new when the step created it).
+void verifyBadgesFollowSnapshot(const GraphScene& scene, const engine::Snapshot& step)
+{
+    QCOMPARE(scene.cardIds().size(), step.objects.size());
+    for (const engine::SnapshotObject& object : step.objects) {
+        const ArrayCardItem* card = scene.card(object.id);
+        QVERIFY2(card, qPrintable(QStringLiteral("no card for object %1").arg(object.id)));
+        QCOMPARE(card->object().repr, object.repr);
+        const bool changed = object.array && object.array->changed;
+        const QString expected = object.isNew ? GraphScene::tr("new") : changed ? GraphScene::tr("changed") : QString();
+        QCOMPARE(card->badge(), expected);
+        QCOMPARE(card->changedCells(), object.array ? asSet(object.array->changedCells) : std::set<std::int64_t>());
+    }
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void walkthroughIsBundled()
+    {
+        const QString text = walkthroughText();
+        QVERIFY(!text.isEmpty());
+        QCOMPARE(text, readAll(sourcePath(QStringLiteral("resources/walkthroughs/01-ndarray-tensor.py"))));
+        QVERIFY(lineOf(text, QStringLiteral("B += 5"), 1) > lineOf(text, QStringLiteral("D = torch.tensor(B)")));
+        QVERIFY(lineOf(text, QStringLiteral("D = torch.tensor(B)")) > lineOf(text, QStringLiteral("B += 5")));
+    }
+
+    void openingShowsNothingRunYet()
+    {
+        auto window = openWalkthrough();
+        QCOMPARE(window->controller()->currentStep(), -1);
+        QVERIFY(window->scene()->cardIds().empty());
+        QVERIFY(window->console()->toPlainText().isEmpty());
+        QCOMPARE(window->editor()->toPlainText(), walkthroughText());
+        // The arrow sits on the first line the script will run.
+        QCOMPARE(window->editor()->currentLine(), window->controller()->trace().steps.at(0).line);
+    }
+
+    void firstAddMarksABCChanged()
+    {
+        auto window = openWalkthrough();
+        const QString text = walkthroughText();
+        const int addLine = lineOf(text, QStringLiteral("B += 5"));
+        QVERIFY(stepUntilLine(*window, addLine));
+        const engine::Snapshot* step = window->controller()->snapshot();
+        QVERIFY(step);
+
+        // The window shows the engine's own Snapshot of this step.
+        const engine::Trace recorded = engine::Session().record(kWalkthroughName.toStdString(), text.toStdString());
+        QCOMPARE(canonicalSnapshotJson(*step), canonicalSnapshotJson(recorded.steps.at(static_cast<std::size_t>(step->index))));
+
+        GraphScene* scene = window->scene();
+        for (const char* name : {"A", "B", "C"}) {
+            const engine::SnapshotObject* object = objectNamed(*step, name);
+            QVERIFY2(object && object->array, name);
+            QVERIFY2(object->array->changed, name);  // the engine says so; the card must show it
+            const ArrayCardItem* card = scene->card(object->id);
+            QVERIFY2(card, name);
+            QCOMPARE(card->badge(), GraphScene::tr("changed"));
+            QCOMPARE(card->changedCells(), asSet(object->array->changedCells));
+            QVERIFY(!card->changedCells().empty());
+        }
+        // D does not exist yet: no name, and no other card is marked changed.
+        QVERIFY(!objectNamed(*step, "D"));
+        for (const auto& [name, object] : scene->nameBindings())
+            QVERIFY(name != QStringLiteral("D"));
+        verifyBadgesFollowSnapshot(*scene, *step);
+
+        // The memory block tints exactly the elements the writes list, in the one buffer written.
+        const std::uint64_t buffer = objectNamed(*step, "B")->array->buffer;
+        QCOMPARE(step->writes.size(), std::size_t(1));
+        QCOMPARE(step->writes.front().buffer, buffer);
+        const std::set<int> expected = changedElements(*step, buffer);
+        QCOMPARE(static_cast<std::int64_t>(expected.size()), step->writes.front().elementsChanged);
+        QCOMPARE(expected, writtenElements(*step, buffer));  // `B += 5` changes every element it writes
+        const BufferBlockItem* block = scene->block(buffer);
+        QVERIFY(block);
+        QCOMPARE(block->changedElements(), expected);
+        for (const std::uint64_t other : scene->blockIds())
+            if (other != buffer)
+                QVERIFY(scene->block(other)->changedElements().empty());
+
+        // "What happened" narrates the step with the script's own English comment above the line.
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        const QString comment = lines.at(addLine - 3).trimmed();  // "# en: ...", then "# zh: ..."
+        QVERIFY(comment.startsWith(QStringLiteral("# en:")));
+        QVERIFY(window->whatHappened().contains(comment.mid(5).trimmed()));
+        QVERIFY(!window->whatHappened().contains(lines.at(addLine - 2).trimmed().mid(5).trimmed()));
+
+        // The console holds what the interpreter printed up to this step.
+        const std::string printed = interpreterStdoutThroughStep(kWalkthroughName.toStdString(), text.toStdString(), step->index);
+        QVERIFY(!printed.empty());
+        QCOMPARE(window->console()->toPlainText(), QString::fromStdString(printed));
+    }
+
+    void secondAddLeavesDUnchanged()
+    {
+        auto window = openWalkthrough();
+        const QString text = walkthroughText();
+        QVERIFY(stepUntilLine(*window, lineOf(text, QStringLiteral("D = torch.tensor(B)"))));
+        const engine::Snapshot* copyStep = window->controller()->snapshot();
+        const std::uint64_t d = objectIdNamed(*copyStep, "D");
+        QVERIFY(d);
+        QVERIFY(window->scene()->card(d));
+        QCOMPARE(window->scene()->card(d)->badge(), GraphScene::tr("new"));
+        verifyBadgesFollowSnapshot(*window->scene(), *copyStep);
+        // D's buffer is its own, and torch.tensor wrote it: its block is tinted, B's is not.
+        const std::uint64_t dBuffer = objectNamed(*copyStep, "D")->array->buffer;
+        QVERIFY(dBuffer != objectNamed(*copyStep, "B")->array->buffer);
+        QCOMPARE(window->scene()->block(objectNamed(*copyStep, "B")->array->buffer)->changedElements(), std::set<int>());
+
+        QVERIFY(stepUntilLine(*window, lineOf(text, QStringLiteral("B += 5"), 1)));
+        const engine::Snapshot* step = window->controller()->snapshot();
+        QCOMPARE(objectIdNamed(*step, "D"), d);
+        const ArrayCardItem* dCard = window->scene()->card(d);
+        QVERIFY(dCard);
+        QVERIFY(!objectNamed(*step, "D")->array->changed);
+        QCOMPARE(dCard->badge(), QString());
+        QVERIFY(dCard->changedCells().empty());
+        QVERIFY(window->scene()->block(dBuffer)->changedElements().empty());
+        for (const char* name : {"A", "B", "C"}) {
+            const ArrayCardItem* card = window->scene()->card(objectIdNamed(*step, name));
+            QVERIFY2(card, name);
+            QCOMPARE(card->badge(), GraphScene::tr("changed"));
+        }
+        const std::uint64_t buffer = objectNamed(*step, "B")->array->buffer;
+        QCOMPARE(window->scene()->block(buffer)->changedElements(), changedElements(*step, buffer));
+        verifyBadgesFollowSnapshot(*window->scene(), *step);
+        QCOMPARE(window->console()->toPlainText(),
+                 QString::fromStdString(interpreterStdoutThroughStep(kWalkthroughName.toStdString(), text.toStdString(), step->index)));
+    }
+
+    void everyStepDrawsItsSnapshot()
+    {
+        auto window = openWalkthrough();
+        const std::string source = walkthroughText().toStdString();
+        const int count = window->controller()->stepCount();
+        QVERIFY(count > 10);
+        for (int i = 0; i < count; ++i) {
+            window->step();
+            QCOMPARE(window->controller()->currentStep(), i);
+            const engine::Snapshot* step = window->controller()->snapshot();
+            verifyBadgesFollowSnapshot(*window->scene(), *step);
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(QStringLiteral("at step %1 (line %2)").arg(i).arg(step->line)));
+            QCOMPARE(window->console()->toPlainText(),
+                     QString::fromStdString(interpreterStdoutThroughStep(kWalkthroughName.toStdString(), source, i)));
+        }
+        // Past the end, Step does nothing.
+        window->step();
+        QCOMPARE(window->controller()->currentStep(), count - 1);
+    }
+
+    void backThenStepReproducesSnapshots()
+    {
+        auto window = openWalkthrough();
+        const QString text = walkthroughText();
+        const engine::Trace recorded = engine::Session().record(kWalkthroughName.toStdString(), text.toStdString());
+        const int count = window->controller()->stepCount();
+        QCOMPARE(count, static_cast<int>(recorded.steps.size()));
+
+        std::vector<std::string> forward;
+        std::vector<QStringList> drawn;
+        for (int i = 0; i < count; ++i) {
+            window->step();
+            forward.push_back(snapshotJson(*window->controller()->snapshot()));
+            drawn.push_back(drawnState(*window->scene()));
+            QCOMPARE(canonicalSnapshotJson(*window->controller()->snapshot()), canonicalSnapshotJson(recorded.steps.at(static_cast<std::size_t>(i))));
+        }
+        // All the way back, comparing each step shown on the way with the first visit.
+        for (int i = count - 2; i >= 0; --i) {
+            window->back();
+            QCOMPARE(window->controller()->currentStep(), i);
+            QCOMPARE(snapshotJson(*window->controller()->snapshot()), forward[static_cast<std::size_t>(i)]);
+            QCOMPARE(drawnState(*window->scene()), drawn[static_cast<std::size_t>(i)]);
+        }
+        window->back();
+        QCOMPARE(window->controller()->currentStep(), -1);
+        QVERIFY(!window->controller()->snapshot());
+        // And forward again.
+        for (int i = 0; i < count; ++i) {
+            window->step();
+            QCOMPARE(snapshotJson(*window->controller()->snapshot()), forward[static_cast<std::size_t>(i)]);
+            QCOMPARE(drawnState(*window->scene()), drawn[static_cast<std::size_t>(i)]);
+        }
+        // One Back then one Step from the first `B += 5` in the middle of a fresh run.
+        window->resetRun();
+        QVERIFY(stepUntilLine(*window, lineOf(text, QStringLiteral("B += 5"))));
+        const int at = window->controller()->currentStep();
+        window->back();
+        QCOMPARE(snapshotJson(*window->controller()->snapshot()), forward[static_cast<std::size_t>(at - 1)]);
+        verifyBadgesFollowSnapshot(*window->scene(), *window->controller()->snapshot());
+        window->step();
+        QCOMPARE(snapshotJson(*window->controller()->snapshot()), forward[static_cast<std::size_t>(at)]);
+        QCOMPARE(drawnState(*window->scene()), drawn[static_cast<std::size_t>(at)]);
+    }
+
+    void runToCursorStopsBeforeTheLine()
+    {
+        auto window = openWalkthrough();
+        const QString text = walkthroughText();
+        const int line = lineOf(text, QStringLiteral("D = torch.tensor(B)"));
+        QTextCursor cursor(window->editor()->document()->findBlockByNumber(line - 1));
+        window->editor()->setTextCursor(cursor);
+        window->runToCursor();
+        // The line under the cursor is the next to run; D is not bound yet.
+        QCOMPARE(window->controller()->nextLine(), line);
+        QCOMPARE(window->editor()->currentLine(), line);
+        QVERIFY(!objectNamed(*window->controller()->snapshot(), "D"));
+    }
+
+    void paletteUsesTheBoundNameWhateverTheLanguage()
+    {
+        // A card with two names: the palette's code uses one of them, not the prose that joins them (which
+        // a translation may join without spaces).
+        class Joiner : public QTranslator {
+        public:
+            bool isEmpty() const override { return false; }
+            QString translate(const char*, const char* source, const char*, int) const override
+            {
+                return QByteArray(source) == " and " ? QStringLiteral("和") : QString();
+            }
+        };
+        Joiner joiner;
+        QCoreApplication::installTranslator(&joiner);
+        auto window = std::make_unique<MainWindow>();
+        window->scene()->setAnimated(false);
+        window->openText(QStringLiteral("import torch\nA = torch.zeros(2)\nY = A\n"), QStringLiteral("two.py"));
+        window->runToEnd();
+        const engine::Snapshot* step = window->controller()->snapshot();
+        QCOMPARE(objectIdNamed(*step, "A"), objectIdNamed(*step, "Y"));
+        window->scene()->card(objectIdNamed(*step, "A"))->setSelected(true);
+        const auto operations = window->operationsForSelection();
+        QCoreApplication::removeTranslator(&joiner);
+        QVERIFY(!operations.empty());
+        for (const auto& [id, code] : operations)
+            QVERIFY2(code.startsWith(QStringLiteral("A_")) || code.startsWith(QStringLiteral("A +=")), qPrintable(code));
+    }
+
+    void paletteOperationsAppendTheirLine()
+    {
+        // The palette on A (a tensor) and on B (an ndarray); each operation in a fresh window run to the end.
+        struct Expectation {
+            const char* selected;
+            QString id;
+            QString line;
+        };
+        const std::vector<Expectation> expectations{
+            {"A", QStringLiteral("detach"), QStringLiteral("A_detached = A.detach()")},
+            {"A", QStringLiteral("numpy"), QStringLiteral("A_np = A.numpy()")},
+            {"A", QStringLiteral("tensor"), QStringLiteral("A_copy = torch.tensor(A)")},
+            {"A", QStringLiteral("clone"), QStringLiteral("A_clone = A.clone()")},
+            {"A", QStringLiteral("iadd"), QStringLiteral("A += 1")},
+            {"A", QStringLiteral("t"), QStringLiteral("A_T = A.t()")},
+            {"A", QStringLiteral("row"), QStringLiteral("A_row = A[0]")},
+            {"A", QStringLiteral("contiguous"), QStringLiteral("A_c = A.contiguous()")},
+            {"A", QStringLiteral("reshape"), QStringLiteral("A_flat = A.reshape(-1)")},
+            {"B", QStringLiteral("from_numpy"), QStringLiteral("B_t = torch.from_numpy(B)")},
+            {"B", QStringLiteral("tensor"), QStringLiteral("B_copy = torch.tensor(B)")},
+            {"B", QStringLiteral("iadd"), QStringLiteral("B += 1")},
+            {"B", QStringLiteral("t"), QStringLiteral("B_T = B.T")},
+            {"B", QStringLiteral("row"), QStringLiteral("B_row = B[0]")},
+            {"B", QStringLiteral("reshape"), QStringLiteral("B_flat = B.reshape(-1)")},
+        };
+        // Every operation offered has an expectation here, and the other way round.
+        for (const char* selected : {"A", "B"}) {
+            auto window = openWalkthrough();
+            window->runToEnd();
+            window->scene()->card(objectIdNamed(*window->controller()->snapshot(), selected))->setSelected(true);
+            QStringList offered, expected;
+            for (const auto& [id, code] : window->operationsForSelection())
+                offered << id;
+            for (const Expectation& e : expectations)
+                if (QString::fromLatin1(e.selected) == QString::fromLatin1(selected))
+                    expected << e.id;
+            QCOMPARE(offered, expected);
+        }
+
+        struct Outcome {
+            QString script;
+            std::string selected;
+            std::string newName;  // empty for `+=`
+            bool newCard = false;
+            AliasClasses drawn;
+            std::string type;
+            std::vector<std::int64_t> shape;
+        };
+        std::vector<Outcome> outcomes;
+        for (const Expectation& e : expectations) {
+            auto window = openWalkthrough();
+            window->runToEnd();
+            const QString before = window->editor()->toPlainText();
+            const engine::Snapshot last = *window->controller()->snapshot();
+            const std::vector<std::uint64_t> cardsBefore = window->scene()->cardIds();
+            ArrayCardItem* card = window->scene()->card(objectIdNamed(last, e.selected));
+            QVERIFY(card);
+            card->setSelected(true);
+            QCOMPARE(window->scene()->selectedObject(), card->object().id);
+            window->triggerOperation(e.id);
+
+            // The line is appended and run: it is the last step, and it ran without an error.
+            const QString expectedText = before + (before.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n")) + e.line + QLatin1Char('\n');
+            QCOMPARE(window->editor()->toPlainText(), expectedText);
+            QCOMPARE(window->controller()->scriptText(), expectedText);
+            const engine::Snapshot* step = window->controller()->snapshot();
+            QVERIFY(step);
+            QCOMPARE(window->controller()->currentStep(), window->controller()->stepCount() - 1);
+            QCOMPARE(step->line, static_cast<int>(expectedText.count(QLatin1Char('\n'))));  // the appended, last line
+            QVERIFY2(!step->error && !window->controller()->trace().error, qPrintable(e.line));
+            QVERIFY(window->windowTitle().startsWith(QLatin1Char('*')));
+            verifyBadgesFollowSnapshot(*window->scene(), *step);
+
+            Outcome outcome;
+            outcome.script = expectedText;
+            outcome.selected = e.selected;
+            outcome.drawn = drawnAliasClasses(*window->scene());
+            QCOMPARE(outcome.drawn, aliasClasses(*step));
+            if (e.id == QLatin1String("iadd")) {
+                // No new card; the selected card and every card over its buffer changed.
+                QCOMPARE(window->scene()->cardIds(), cardsBefore);
+                const std::uint64_t buffer = objectNamed(*step, e.selected)->array->buffer;
+                for (const std::uint64_t id : window->scene()->cardIds()) {
+                    const ArrayCardItem* c = window->scene()->card(id);
+                    const bool shares = c->object().array && c->object().array->buffer == buffer;
+                    QCOMPARE(c->badge(), shares ? GraphScene::tr("changed") : QString());
+                }
+            } else {
+                outcome.newName = e.line.section(QStringLiteral(" = "), 0, 0).toStdString();
+                const engine::SnapshotObject* object = objectNamed(*step, outcome.newName);
+                QVERIFY2(object, outcome.newName.c_str());
+                const ArrayCardItem* newCard = window->scene()->card(object->id);
+                QVERIFY(newCard);
+                outcome.newCard = std::find(cardsBefore.begin(), cardsBefore.end(), object->id) == cardsBefore.end();
+                QCOMPARE(window->scene()->cardIds().size(), cardsBefore.size() + (outcome.newCard ? 1 : 0));
+                if (outcome.newCard)
+                    QCOMPARE(newCard->badge(), GraphScene::tr("new"));
+                outcome.type = object->type;
+                outcome.shape = object->array ? object->array->shape : std::vector<std::int64_t>();
+                QCOMPARE(newCard->object().type, object->type);
+            }
+            outcomes.push_back(std::move(outcome));
+        }
+
+        // Real PyTorch on the same scripts: the same names share a buffer, the same lines make a new object,
+        // of the same type and shape.
+        const QString problem = realTorchProblem();
+        if (!problem.isEmpty())
+            QSKIP(qPrintable(problem));
+        QTemporaryDir folder;
+        QStringList scripts;
+        for (std::size_t i = 0; i < outcomes.size(); ++i) {
+            const QString path = folder.filePath(QStringLiteral("op%1.py").arg(i));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(outcomes[i].script.toUtf8());
+            scripts << path;
+        }
+        const QString out = folder.filePath(QStringLiteral("traces"));
+        QVERIFY(QDir().mkpath(out));
+        const QString failure = traceWithRealTorch(scripts, out);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        for (std::size_t i = 0; i < outcomes.size(); ++i) {
+            const Outcome& outcome = outcomes[i];
+            const engine::Trace real = readTraceFile(QDir(out).filePath(QStringLiteral("%1.json").arg(i)));
+            QVERIFY2(!real.steps.empty() && !real.error, qPrintable(expectations[i].line));
+            const engine::Snapshot& last = real.steps.back();
+            const engine::Snapshot& before = real.steps.at(real.steps.size() - 2);
+            QVERIFY2(outcome.drawn == aliasClasses(last),
+                     qPrintable(expectations[i].line + QStringLiteral(": drawn ") + describe(outcome.drawn) +
+                                QStringLiteral(", real PyTorch ") + describe(aliasClasses(last))));
+            if (outcome.newName.empty())
+                continue;
+            const engine::SnapshotObject* object = objectNamed(last, outcome.newName);
+            QVERIFY(object);
+            bool existed = false;
+            for (const engine::SnapshotObject& o : before.objects)
+                existed = existed || o.id == object->id;
+            QVERIFY2(outcome.newCard == !existed, qPrintable(expectations[i].line));
+            QCOMPARE(outcome.type, object->type);
+            QCOMPARE(outcome.shape, object->array ? object->array->shape : std::vector<std::int64_t>());
+        }
+    }
+};
+
+AV_GUI_TEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,272 @@
+#pragma once
+// What the window's tests share: the bundled walkthrough, stepping the window to a line, looking objects up
+// by name in a Snapshot, the script's stdout as the interpreter itself prints it, alias classes, answering
+// a modal message box, and real PyTorch traces from tools/trace_torch.py.
+
+#include "engine/python/interpreter.h"
+#include "engine/session/session.h"
+#include "engine/session/snapshot.h"
+#include "engine/session/tracejson.h"
+#include "ui/arraycarditem.h"
+#include "ui/bufferblockitem.h"
+#include "ui/graphscene.h"
+#include "ui/mainwindow.h"
+#include "ui/sessioncontroller.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QTest>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace av::test::ui {
+
+inline QString sourcePath(const QString& relative) { return QStringLiteral(AV_SOURCE_DIR "/") + relative; }
+
+inline const QString kWalkthroughResource = QStringLiteral(":/walkthroughs/01-ndarray-tensor.py");
+inline const QString kWalkthroughName = QStringLiteral("01-ndarray-tensor.py");
+
+inline QString readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+inline QString walkthroughText() { return readAll(kWalkthroughResource); }
+
+// The 1-based line of the occurrence-th line (0 for the first) whose code, trimmed, is `code`; 0 if none.
+inline int lineOf(const QString& script, const QString& code, int occurrence = 0)
+{
+    const QStringList lines = script.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i)
+        if (lines.at(i).trimmed() == code && occurrence-- == 0)
+            return i + 1;
+    return 0;
+}
+
+// Presses Step until the shown Snapshot is the one that executed `line` (the next such step); false when
+// the script ends first.
+inline bool stepUntilLine(av::ui::MainWindow& window, int line)
+{
+    av::ui::SessionController* controller = window.controller();
+    for (;;) {
+        const int before = controller->currentStep();
+        window.step();
+        if (controller->currentStep() == before)
+            return false;
+        if (controller->snapshot() && controller->snapshot()->line == line)
+            return true;
+    }
+}
+
+inline const engine::SnapshotObject* objectNamed(const engine::Snapshot& step, const std::string& name)
+{
+    for (const engine::SnapshotName& n : step.names)
+        if (n.name == name)
+            for (const engine::SnapshotObject& o : step.objects)
+                if (o.id == n.object)
+                    return &o;
+    return nullptr;
+}
+
+inline std::uint64_t objectIdNamed(const engine::Snapshot& step, const std::string& name)
+{
+    const engine::SnapshotObject* object = objectNamed(step, name);
+    return object ? object->id : 0;
+}
+
+// The byte offset from the buffer's start of an array's cell (flat, row-major index), from its geometry.
+inline std::int64_t cellByteOffset(const engine::SnapshotArray& array, std::int64_t flat)
+{
+    std::int64_t offset = array.bufferByteOffset;
+    for (std::size_t d = array.shape.size(); d-- > 0;) {
+        const std::int64_t extent = array.shape[d];
+        if (extent > 0) {
+            offset += (flat % extent) * array.strides[d] * array.itemsize;
+            flat /= extent;
+        }
+    }
+    return offset;
+}
+
+// Which names share a buffer: the names bound to arrays, grouped by the buffer their array is in.
+using AliasClasses = std::set<std::set<std::string>>;
+
+inline AliasClasses aliasClasses(const engine::Snapshot& step)
+{
+    std::map<std::uint64_t, std::set<std::string>> byBuffer;
+    for (const engine::SnapshotName& n : step.names) {
+        const engine::SnapshotObject* object = objectNamed(step, n.name);
+        if (object && object->array)
+            byBuffer[object->array->buffer].insert(n.name);
+    }
+    AliasClasses out;
+    for (auto& [buffer, names] : byBuffer)
+        out.insert(std::move(names));
+    return out;
+}
+
+// The same, from what the scene draws: each name pill, the card it points at, that card's buffer, and the
+// memory block drawn for it (a class whose block is missing is reported with a "<no block>" member).
+inline AliasClasses drawnAliasClasses(const av::ui::GraphScene& scene)
+{
+    std::map<std::uint64_t, std::set<std::string>> byBuffer;
+    for (const auto& [name, objectId] : scene.nameBindings()) {
+        const av::ui::ArrayCardItem* card = scene.card(objectId);
+        if (!card || !card->object().array)
+            continue;
+        const std::uint64_t buffer = card->object().array->buffer;
+        byBuffer[buffer].insert(name.toStdString());
+        if (!scene.block(buffer))
+            byBuffer[buffer].insert("<no block>");
+    }
+    AliasClasses out;
+    for (auto& [buffer, names] : byBuffer)
+        out.insert(std::move(names));
+    return out;
+}
+
+inline QString describe(const AliasClasses& classes)
+{
+    QStringList parts;
+    for (const auto& names : classes) {
+        QStringList members;
+        for (const std::string& name : names)
+            members << QString::fromStdString(name);
+        parts << QStringLiteral("{") + members.join(QStringLiteral(", ")) + QStringLiteral("}");
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+// One Snapshot as JSON text (through the trace format's own writer), for whole-struct comparisons.
+inline std::string snapshotJson(const engine::Snapshot& step)
+{
+    engine::Trace trace;
+    trace.steps.push_back(step);
+    return engine::writeTraceJson(trace, 1);
+}
+
+// The same with ids and addresses (numbers of 8 digits or more, and 0x... hex) relabelled by first
+// appearance: two recordings of one script agree on everything but the real pointers the engine reports
+// as id() and data_ptr(), and this keeps which of them are equal.
+inline std::string canonicalSnapshotJson(const engine::Snapshot& step)
+{
+    const QString json = QString::fromStdString(snapshotJson(step));
+    static const QRegularExpression pointer(QStringLiteral("0x[0-9a-fA-F]+|\\b\\d{8,}\\b"));
+    std::map<QString, int> labels;
+    QString out;
+    qsizetype last = 0;
+    for (auto it = pointer.globalMatch(json); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const auto [entry, inserted] = labels.emplace(match.captured(), static_cast<int>(labels.size()));
+        out += json.mid(last, match.capturedStart() - last) + QStringLiteral("<ptr%1>").arg(entry->second);
+        last = match.capturedEnd();
+    }
+    out += json.mid(last);
+    return out.toStdString();
+}
+
+// What the script printed on stdout through step `index`, as the interpreter prints it, independently of
+// the Session: the output so far when the line event that opens step index + 1 arrives (or all of it when
+// `index` is the last step).
+class StdoutAtLineEvents : public engine::py::LineObserver {
+public:
+    explicit StdoutAtLineEvents(const std::string* out) : m_out(out) {}
+    void beforeLine(int) override { lengths.push_back(m_out->size()); }
+    void finished(const engine::py::ScriptFailure*) override {}
+    std::vector<std::size_t> lengths;
+
+private:
+    const std::string* m_out;
+};
+
+inline std::string interpreterStdoutThroughStep(const std::string& fileName, const std::string& source, int index)
+{
+    std::string out;
+    StdoutAtLineEvents observer(&out);
+    engine::py::Interpreter interpreter;
+    interpreter.run(fileName, source, [&out](std::string_view text) { out.append(text); }, {}, &observer);
+    const std::size_t next = static_cast<std::size_t>(index + 1);
+    return next < observer.lengths.size() ? out.substr(0, observer.lengths[next]) : out;
+}
+
+// Answers the next modal QMessageBox with `button` as soon as it opens (the window's questions and
+// warnings are modal). `asked` and `text` say whether one came and what it said.
+class MessageBoxAnswerer : public QObject {
+public:
+    explicit MessageBoxAnswerer(QMessageBox::StandardButton button) : m_button(button) { schedule(); }
+    bool asked = false;
+    QString text;
+    int answered = 0;
+
+private:
+    void schedule()
+    {
+        QTimer::singleShot(0, this, [this] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                asked = true;
+                text = box->text();
+                ++answered;
+                if (QAbstractButton* b = box->button(m_button))
+                    b->click();
+                else
+                    box->reject();
+                return;
+            }
+            if (++m_tries < 10000)
+                schedule();
+        });
+    }
+    QMessageBox::StandardButton m_button;
+    int m_tries = 0;
+};
+
+// Real PyTorch: tools/trace_torch.py with /usr/bin/python3. Empty `why` when it is usable.
+inline QString realTorchProblem()
+{
+    QProcess probe;
+    probe.start(QStringLiteral(AV_REAL_PYTHON), {QStringLiteral("-c"), QStringLiteral("import torch, numpy")});
+    if (!probe.waitForFinished(120000))
+        return QStringLiteral("/usr/bin/python3 -c 'import torch, numpy' did not finish");
+    if (probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+        return QStringLiteral("no real PyTorch/NumPy at " AV_REAL_PYTHON ": ") + QString::fromUtf8(probe.readAllStandardError()).trimmed();
+    return {};
+}
+
+// Traces scripts in real Python, all in one process (--batch): outputFolder/0.json, 1.json, ...
+inline QString traceWithRealTorch(const QStringList& scripts, const QString& outputFolder)
+{
+    QProcess batch;
+    QStringList arguments{sourcePath(QStringLiteral("tools/trace_torch.py")), QStringLiteral("--batch"), outputFolder};
+    arguments += scripts;
+    batch.start(QStringLiteral(AV_REAL_PYTHON), arguments);
+    if (!batch.waitForFinished(600000))
+        return QStringLiteral("tools/trace_torch.py --batch did not finish");
+    for (int i = 0; i < scripts.size(); ++i)
+        if (!QFile::exists(QDir(outputFolder).filePath(QStringLiteral("%1.json").arg(i))))
+            return QStringLiteral("tools/trace_torch.py --batch wrote no %1.json: ").arg(i) + QString::fromUtf8(batch.readAllStandardError());
+    return {};
+}
+
+inline engine::Trace readTraceFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    return engine::readTraceJson(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
+
+}  // namespace av::test::ui
