@@ -23,10 +23,21 @@ constexpr qreal kTop = 40;
 GraphScene::GraphScene(QObject* parent) : QGraphicsScene(parent), m_theme(Theme::screen())
 {
     setBackgroundBrush(m_theme.background);
-    connect(this, &QGraphicsScene::selectionChanged, this, [this] { emit objectSelected(selectedObject()); });
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        if (!m_rebuilding)
+            emit objectSelected(selectedObject());
+    });
 }
 
-GraphScene::~GraphScene() = default;
+GraphScene::~GraphScene()
+{
+    // Deleting a selected item changes the selection; the window must not hear of it and redraw into a
+    // scene half gone.
+    m_rebuilding = true;
+    if (m_changeAnimation)
+        m_changeAnimation->stop();
+    clear();
+}
 
 void GraphScene::setTheme(const Theme& theme)
 {
@@ -39,6 +50,10 @@ void GraphScene::clearGraph()
 {
     if (m_changeAnimation)
         m_changeAnimation->stop();
+    // Deleting a selected card changes the selection while m_cards still points at the deleted items: the
+    // window hears of it once the maps are empty, not in the middle.
+    const bool hadSelection = selectedObject() != 0;
+    m_rebuilding = true;
     clear();
     m_cards.clear();
     m_blocks.clear();
@@ -47,6 +62,9 @@ void GraphScene::clearGraph()
     m_titles.clear();
     m_cardY.clear();
     m_blockY.clear();
+    m_rebuilding = false;
+    if (hadSelection)
+        emit objectSelected(0);
 }
 
 ArrayCardItem* GraphScene::card(std::uint64_t objectId) const
@@ -131,11 +149,17 @@ void GraphScene::fadeOut(QGraphicsObject* item)
         return;
     }
     item->setAcceptHoverEvents(false);
+    // A card on its way out can no longer be selected (nor offer operations on an object that is gone).
+    item->setSelected(false);
+    item->setFlag(QGraphicsItem::ItemIsSelectable, false);
     auto* animation = new QPropertyAnimation(item, "opacity", item);
     animation->setDuration(350);
     animation->setEndValue(0.0);
     connect(animation, &QPropertyAnimation::finished, item, [this, item] {
+        const bool rebuilding = m_rebuilding;
+        m_rebuilding = true;
         removeItem(item);
+        m_rebuilding = rebuilding;
         item->deleteLater();
     });
     animation->start();
@@ -160,6 +184,18 @@ void GraphScene::placeNew(QGraphicsItem* item, std::map<std::uint64_t, qreal>& p
 }
 
 void GraphScene::showSnapshot(const engine::Snapshot& snapshot)
+{
+    // Removing a selected card changes the selection in the middle of the loops below; the window, which
+    // redraws on a selection change, hears of it once the step is drawn.
+    const std::uint64_t selectedBefore = selectedObject();
+    m_rebuilding = true;
+    drawSnapshot(snapshot);
+    m_rebuilding = false;
+    if (selectedObject() != selectedBefore)
+        emit objectSelected(selectedObject());
+}
+
+void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
 {
     // Cards: one per object, kept by id.
     std::set<std::uint64_t> liveObjects;

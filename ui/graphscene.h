@@ -61,6 +61,7 @@ signals:
     void hoverChanged(std::uint64_t buffer, std::int64_t begin, std::int64_t end);
 
 private:
+    void drawSnapshot(const engine::Snapshot& snapshot);
     void layoutColumns();
     void rebuildLinks(const engine::Snapshot& snapshot);
     void placeNew(QGraphicsItem* item, std::map<std::uint64_t, qreal>& positions, std::uint64_t id, qreal x);
@@ -68,6 +69,8 @@ private:
 
     Theme m_theme;
     bool m_animated = true;
+    // Set while items are added and deleted: selection changes then are not reported one by one.
+    bool m_rebuilding = false;
     std::unordered_map<std::uint64_t, ArrayCardItem*> m_cards;
     std::unordered_map<std::uint64_t, BufferBlockItem*> m_blocks;
     std::vector<NameItem*> m_names;
