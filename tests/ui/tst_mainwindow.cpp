@@ -11,6 +11,7 @@
 
 #include <QGraphicsItem>
 #include <QPlainTextEdit>
+#include <QTableWidget>
 #include <QTextBlock>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -323,6 +324,41 @@ private slots:
         QCOMPARE(window->controller()->nextLine(), line);
         QCOMPARE(window->editor()->currentLine(), line);
         QVERIFY(!objectNamed(*window->controller()->snapshot(), "D"));
+    }
+
+    void selectedCardCanGoAway()
+    {
+        // A selected card whose object is freed, a selected card when another script opens, and a window
+        // closed with a card selected: the selection just ends (these crashed: the scene reported the
+        // selection change while deleting items, and the window redrew through deleted items).
+        const QString script = QStringLiteral("import torch\nx = torch.zeros(2)\ny = x + 1\ndel x\nz = 3\n");
+        for (const bool animated : {false, true}) {
+            auto window = std::make_unique<MainWindow>();
+            window->scene()->setAnimated(animated);
+            window->openText(script, QStringLiteral("free.py"));
+            QVERIFY(stepUntilLine(*window, 3));
+            const std::uint64_t x = objectIdNamed(*window->controller()->snapshot(), "x");
+            window->scene()->card(x)->setSelected(true);
+            QCOMPARE(window->scene()->selectedObject(), x);
+            QVERIFY(!window->operationsForSelection().empty());
+            window->step();  // del x
+            QVERIFY(!objectNamed(*window->controller()->snapshot(), "x"));
+            QCOMPARE(window->scene()->selectedObject(), std::uint64_t(0));
+            QVERIFY(window->operationsForSelection().empty());
+            QCOMPARE(window->inspector()->rowCount(), 0);
+            // Back: x is there again, unselected.
+            window->back();
+            QVERIFY(window->scene()->card(x));
+            const std::uint64_t y = objectIdNamed(*window->controller()->snapshot(), "y");
+            window->scene()->card(y)->setSelected(true);
+            QVERIFY(window->inspector()->rowCount() > 0);
+            window->openText(script, QStringLiteral("free.py"));
+            QCOMPARE(window->scene()->selectedObject(), std::uint64_t(0));
+            QVERIFY(window->operationsForSelection().empty());
+            window->runToEnd();
+            window->scene()->card(objectIdNamed(*window->controller()->snapshot(), "y"))->setSelected(true);
+            window.reset();
+        }
     }
 
     void paletteUsesTheBoundNameWhateverTheLanguage()
