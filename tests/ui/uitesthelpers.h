@@ -13,6 +13,8 @@
 #include "ui/mainwindow.h"
 #include "ui/sessioncontroller.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
@@ -158,24 +160,50 @@ inline std::string snapshotJson(const engine::Snapshot& step)
     return engine::writeTraceJson(trace, 1);
 }
 
-// The same with ids and addresses (numbers of 8 digits or more, and 0x... hex) relabelled by first
-// appearance: two recordings of one script agree on everything but the real pointers the engine reports
-// as id() and data_ptr(), and this keeps which of them are equal.
+// The same with what differs between two recordings of one script relabelled by first appearance: object
+// ids and addresses are the real pointers the engine reports as id() and data_ptr(), and buffer and storage
+// ids count on through the process. Each kind keeps its own labels, so which of them are equal is kept.
 inline std::string canonicalSnapshotJson(const engine::Snapshot& step)
 {
-    const QString json = QString::fromStdString(snapshotJson(step));
-    static const QRegularExpression pointer(QStringLiteral("0x[0-9a-fA-F]+|\\b\\d{8,}\\b"));
-    std::map<QString, int> labels;
-    QString out;
-    qsizetype last = 0;
-    for (auto it = pointer.globalMatch(json); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        const auto [entry, inserted] = labels.emplace(match.captured(), static_cast<int>(labels.size()));
-        out += json.mid(last, match.capturedStart() - last) + QStringLiteral("<ptr%1>").arg(entry->second);
-        last = match.capturedEnd();
+    engine::Trace trace;
+    trace.steps.push_back(step);
+    nlohmann::json json = engine::traceToJson(trace)["steps"][0];
+    std::map<std::pair<std::string, std::uint64_t>, std::size_t> labels;
+    const auto label = [&labels](const char* kind, nlohmann::json& value) {
+        if (!value.is_number())
+            return;
+        const auto [it, inserted] = labels.emplace(std::make_pair(std::string(kind), value.get<std::uint64_t>()), labels.size());
+        value = std::string(kind) + "#" + std::to_string(it->second);
+    };
+    for (nlohmann::json& buffer : json["buffers"]) {
+        label("buffer", buffer["id"]);
+        label("address", buffer["address"]);
     }
-    out += json.mid(last);
-    return out.toStdString();
+    for (nlohmann::json& storage : json["storages"]) {
+        label("storage", storage["id"]);
+        label("buffer", storage["buffer"]);
+        label("address", storage["address"]);
+    }
+    for (nlohmann::json& name : json["names"])
+        label("object", name["object"]);
+    for (nlohmann::json& object : json["objects"]) {
+        label("object", object["id"]);
+        if (object["array"].is_object()) {
+            nlohmann::json& array = object["array"];
+            label("buffer", array["buffer"]);
+            label("storage", array["storage"]);
+            label("object", array["base"]);
+            label("address", array["dataPtr"]);
+        }
+    }
+    for (nlohmann::json& write : json["writes"])
+        label("buffer", write["buffer"]);
+    for (nlohmann::json& freed : json["freedBuffers"])
+        label("buffer", freed);
+    // Reprs and messages may print addresses too.
+    const QString text = QString::fromStdString(json.dump(1));
+    static const QRegularExpression pointer(QStringLiteral("0x[0-9a-fA-F]{6,}"));
+    return QString(text).replace(pointer, QStringLiteral("0x<address>")).toStdString();
 }
 
 // What the script printed on stdout through step `index`, as the interpreter prints it, independently of
