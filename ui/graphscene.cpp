@@ -212,8 +212,7 @@ void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
     }
     for (const engine::SnapshotObject& object : snapshot.objects) {
         ArrayCardItem* item = card(object.id);
-        const bool isNew = item == nullptr;
-        if (isNew) {
+        if (!item) {
             item = new ArrayCardItem(object, m_theme);
             addItem(item);
             m_cards[object.id] = item;
@@ -222,8 +221,11 @@ void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
         } else {
             item->setObject(object);
         }
-        const bool changed = object.array && !object.array->changedCells.empty();
-        item->setBadge(object.isNew || isNew ? tr("new") : changed ? tr("changed") : QString());
+        // What the step did to the object, as its Snapshot says: a card drawn afresh (after Reset, or a jump
+        // along the timeline) is not "new" unless the step created its object, and a summarized array
+        // written only where no cell is shown still changed.
+        const bool changed = object.array && (object.array->changed || !object.array->changedCells.empty());
+        item->setBadge(object.isNew ? tr("new") : changed ? tr("changed") : QString());
     }
     // Blocks: one per buffer, with the storages over it and the bytes this step changed.
     std::set<std::uint64_t> liveBuffers;

@@ -116,7 +116,7 @@ QString describeStep(const engine::Snapshot& snapshot, const QString& code)
             const QString names = namesOf(snapshot, object.id);
             if (names.isEmpty())
                 continue;
-            if (object.array->buffer == bufferId && !object.array->changedCells.empty())
+            if (object.array->buffer == bufferId && (object.array->changed || !object.array->changedCells.empty()))
                 changed << names;
             else if (object.array->buffer != bufferId)
                 unchanged << tr("%1 (buffer #%2)").arg(names).arg(object.array->buffer);
