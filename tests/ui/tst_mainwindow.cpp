@@ -266,6 +266,33 @@ private slots:
         // Past the end, Step does nothing.
         window->step();
         QCOMPARE(window->controller()->currentStep(), count - 1);
+        // Jumping straight to a step draws every card afresh; only what the step created is new.
+        window->resetRun();
+        window->runToEnd();
+        verifyBadgesFollowSnapshot(*window->scene(), *window->controller()->snapshot());
+        window->resetRun();
+        window->controller()->goToStep(count / 2);
+        verifyBadgesFollowSnapshot(*window->scene(), *window->controller()->snapshot());
+    }
+
+    void changeInHiddenCellsMarksTheCard()
+    {
+        // A summarized array (torch shows the edges only) written where its card shows no cell: the card
+        // and "What happened" still say it changed, because the Snapshot says so.
+        auto window = std::make_unique<MainWindow>();
+        window->setLanguage(QStringLiteral("en"));
+        window->scene()->setAnimated(false);
+        window->openText(QStringLiteral("import torch\nx = torch.zeros(3000)\nx[1500] = 1\n"), QStringLiteral("hidden.py"));
+        QVERIFY(stepUntilLine(*window, 3));
+        const engine::SnapshotObject* x = objectNamed(*window->controller()->snapshot(), "x");
+        QVERIFY(x && x->array);
+        QVERIFY(x->array->summarized);
+        QVERIFY(x->array->changed);
+        QVERIFY(x->array->changedCells.empty());  // cell 1500 is not shown
+        QCOMPARE(window->scene()->card(x->id)->badge(), GraphScene::tr("changed"));
+        verifyBadgesFollowSnapshot(*window->scene(), *window->controller()->snapshot());
+        QVERIFY2(!window->whatHappened().contains(QStringLiteral("did not change")), qPrintable(window->whatHappened()));
+        QVERIFY2(window->whatHappened().contains(QStringLiteral("x see buffer")), qPrintable(window->whatHappened()));
     }
 
     void backThenStepReproducesSnapshots()
