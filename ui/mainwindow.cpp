@@ -629,11 +629,15 @@ std::vector<std::pair<QString, QString>> MainWindow::operationsForSelection() co
     const engine::Snapshot* snapshot = m_controller->snapshot();
     if (!card || !snapshot || m_controller->isReadOnly())
         return out;
-    const QString names = namesOf(*snapshot, selected);
-    const QString name = names.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(','));
+    // The code uses the first name bound to the object, taken from the Snapshot itself: namesOf() is prose
+    // ("A and Y", translated), not code.
+    QString name;
     QStringList existing;
-    for (const engine::SnapshotName& n : snapshot->names)
+    for (const engine::SnapshotName& n : snapshot->names) {
         existing << QString::fromStdString(n.name);
+        if (n.object == selected && name.isEmpty())
+            name = QString::fromStdString(n.name);
+    }
     for (const Operation& op : operationsFor(card->object(), name, existing))
         out.emplace_back(op.id, op.code);
     return out;
