@@ -165,22 +165,105 @@ void GraphScene::fadeOut(QGraphicsObject* item)
     animation->start();
 }
 
-void GraphScene::placeNew(QGraphicsItem* item, std::map<std::uint64_t, qreal>& positions, std::uint64_t id, qreal x)
+void GraphScene::placeBelow(QGraphicsItem* item, qreal x)
 {
-    const auto known = positions.find(id);
+    // Below everything already placed that spans the same x range (its column, and a card wide enough to reach
+    // into the memory column), so that nothing already drawn has to move.
+    const qreal left = x, right = x + item->boundingRect().width();
     qreal y = kTop;
-    if (known != positions.end()) {
-        y = known->second;
-    } else {
-        // Below everything already placed in this column, so that nothing moves.
-        for (QGraphicsItem* other : items()) {
-            if (other == item || other->type() != item->type() || !other->isVisible() || other->opacity() < 0.99)
-                continue;
+    const auto consider = [&](const QGraphicsItem* other, bool placed) {
+        if (other == item || !placed || !other->isVisible())
+            return;
+        const QRectF rect = other->sceneBoundingRect();
+        if (rect.left() < right && left < rect.right())  // the same gap as layoutColumns keeps between grown ones
             y = std::max(y, other->pos().y() + other->boundingRect().height() + kRowGap);
-        }
-        positions[id] = y;
-    }
+    };
+    for (const auto& [id, other] : m_cards)
+        consider(other, m_cardY.count(id) > 0);
+    for (const auto& [id, other] : m_blocks)
+        consider(other, m_blockY.count(id) > 0);
     item->setPos(x, y);
+}
+
+// After an edit the script is recorded again, and every object and buffer comes back under another id (ids
+// are the run's real pointers and counters), so keyed by id alone every card would fade out and come back
+// below the others. A card whose object is gone hands its item and its place to the object without a card
+// that is now bound to the card's first name, when its type is the same; its block goes with it to the
+// successor's buffer when that buffer is new and the old one gone. `A = A + 1` is drawn the same way: the new
+// A takes the old A's place (badged new, as its Snapshot says) instead of appearing below the others.
+void GraphScene::adoptSuccessors(const engine::Snapshot& snapshot)
+{
+    std::set<std::uint64_t> liveObjects, liveBuffers;
+    for (const engine::SnapshotObject& object : snapshot.objects)
+        liveObjects.insert(object.id);
+    for (const engine::SnapshotBuffer& buffer : snapshot.buffers)
+        liveBuffers.insert(buffer.id);
+    // The first name drawn on each card whose object is gone, and the objects that have no card yet by name.
+    std::map<std::uint64_t, std::string> goneByName;
+    for (const NameItem* name : m_names)
+        if (!liveObjects.count(name->object()))
+            goneByName.emplace(name->object(), name->name().toStdString());
+    std::map<std::string, const engine::SnapshotObject*> arrivals;
+    for (const engine::SnapshotName& binding : snapshot.names) {
+        if (m_cards.count(binding.object))
+            continue;
+        for (const engine::SnapshotObject& object : snapshot.objects)
+            if (object.id == binding.object)
+                arrivals.emplace(binding.name, &object);
+    }
+    std::set<std::uint64_t> taken;
+    std::vector<std::pair<std::uint64_t, const engine::SnapshotObject*>> successions;
+    const auto succeed = [&](std::uint64_t oldId, const engine::SnapshotObject* object) {
+        const ArrayCardItem* item = card(oldId);
+        if (!item || !object || liveObjects.count(oldId) || m_cards.count(object->id) || taken.count(object->id) ||
+            object->type != item->object().type)
+            return;
+        for (const auto& [id, successor] : successions)
+            if (id == oldId)
+                return;
+        taken.insert(object->id);
+        successions.emplace_back(oldId, object);
+    };
+    for (const auto& [id, name] : goneByName)
+        if (const auto arrival = arrivals.find(name); arrival != arrivals.end())
+            succeed(id, arrival->second);
+    // Unnamed objects reached as an ndarray's .base (B = A.numpy() holds the tensor behind it) follow the
+    // object that holds them.
+    const auto findObject = [&snapshot](std::uint64_t id) -> const engine::SnapshotObject* {
+        for (const engine::SnapshotObject& object : snapshot.objects)
+            if (object.id == id)
+                return &object;
+        return nullptr;
+    };
+    for (std::size_t i = 0; i < successions.size(); ++i) {
+        const auto [oldId, object] = successions[i];
+        const std::optional<engine::SnapshotArray>& before = card(oldId)->object().array;
+        if (before && before->base && object->array && object->array->base)
+            succeed(*before->base, findObject(*object->array->base));
+    }
+    for (const auto& [oldId, object] : successions) {
+        ArrayCardItem* item = m_cards.at(oldId);
+        m_cards.erase(oldId);
+        m_cards[object->id] = item;
+        if (const auto y = m_cardY.find(oldId); y != m_cardY.end()) {
+            m_cardY[object->id] = y->second;
+            m_cardY.erase(oldId);
+        }
+        // The block of its buffer, when that buffer is gone too and the successor's has no block yet.
+        const std::optional<engine::SnapshotArray>& before = item->object().array;
+        if (!before || !object->array || liveBuffers.count(before->buffer) || m_blocks.count(object->array->buffer))
+            continue;
+        const auto block = m_blocks.find(before->buffer);
+        if (block == m_blocks.end())
+            continue;
+        BufferBlockItem* blockItem = block->second;
+        m_blocks.erase(block);
+        m_blocks[object->array->buffer] = blockItem;
+        if (const auto y = m_blockY.find(before->buffer); y != m_blockY.end()) {
+            m_blockY[object->array->buffer] = y->second;
+            m_blockY.erase(before->buffer);
+        }
+    }
 }
 
 void GraphScene::showSnapshot(const engine::Snapshot& snapshot)
@@ -197,6 +280,7 @@ void GraphScene::showSnapshot(const engine::Snapshot& snapshot)
 
 void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
 {
+    adoptSuccessors(snapshot);
     // Cards: one per object, kept by id.
     std::set<std::uint64_t> liveObjects;
     for (const engine::SnapshotObject& object : snapshot.objects)
@@ -266,7 +350,7 @@ void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
         }
         item->setState(buffer, storages, changed);
     }
-    layoutColumns();
+    layoutColumns(snapshot);
     rebuildLinks(snapshot);
 
     // This step's changes fade in, then stay tinted until the next step.
@@ -291,45 +375,76 @@ void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
     }
 }
 
-void GraphScene::layoutColumns()
+void GraphScene::layoutColumns(const engine::Snapshot& snapshot)
 {
-    // Columns keep their x once set; they only move right when a wider card needs room.
-    qreal namesWidth = 60;
-    for (NameItem* name : m_names)
-        namesWidth = std::max(namesWidth, name->boundingRect().width());
-    m_cardsX = std::max(m_cardsX, m_namesX + namesWidth + kColumnGap);
+    // Nothing already drawn moves from one step to the next: the cards' column stays where it is (names grow
+    // leftwards from it, see rebuildLinks), a new card or block goes below whatever already spans its x range,
+    // and the memory column is set right of the cards once, before its first block. Only a card that grows
+    // (its values got wider, or its rows more) pushes the cards below it down, or the memory column right.
     qreal cardsWidth = 0;
     for (const auto& [id, item] : m_cards)
         cardsWidth = std::max(cardsWidth, item->boundingRect().width());
-    m_blocksX = std::max(m_blocksX, m_cardsX + cardsWidth + kColumnGap + 40);
-    // Place in id order of first appearance, which positions remember.
+    if (m_blockY.empty())
+        m_blocksX = std::max(m_blocksX, m_cardsX + cardsWidth + kColumnGap + 40);
+
+    // Cards already placed: where they were, those below a grown one pushed down.
     std::vector<std::pair<qreal, ArrayCardItem*>> cards;
     for (const auto& [id, item] : m_cards) {
-        placeNew(item, m_cardY, id, m_cardsX);
-        cards.emplace_back(item->pos().y(), item);
+        const auto known = m_cardY.find(id);
+        if (known == m_cardY.end())
+            continue;
+        item->setPos(m_cardsX, known->second);
+        cards.emplace_back(known->second, item);
     }
-    // A card that grew may reach the next one: push those below down, never up.
     std::sort(cards.begin(), cards.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     qreal bottom = -1e9;
     for (auto& [y, item] : cards) {
-        qreal top = std::max(item->pos().y(), bottom);
+        const qreal top = std::max(y, bottom);
         item->setPos(m_cardsX, top);
         m_cardY[item->object().id] = top;
         bottom = top + item->boundingRect().height() + kRowGap;
     }
     std::vector<std::pair<qreal, BufferBlockItem*>> blocks;
     for (const auto& [id, item] : m_blocks) {
-        placeNew(item, m_blockY, id, m_blocksX);
-        blocks.emplace_back(item->pos().y(), item);
+        const auto known = m_blockY.find(id);
+        if (known == m_blockY.end())
+            continue;
+        blocks.emplace_back(known->second, item);
     }
     std::sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // A surviving card grown into the memory column moves the column right (nothing new ever does).
+    for (const auto& [y, item] : cards) {
+        const QRectF rect = item->sceneBoundingRect();
+        for (const auto& [blockY, block] : blocks) {
+            const QRectF blockRect(m_blocksX, blockY, block->boundingRect().width(), block->boundingRect().height());
+            if (rect.right() + kColumnGap > m_blocksX && rect.top() < blockRect.bottom() && blockRect.top() < rect.bottom())
+                m_blocksX = rect.right() + kColumnGap + 40;
+        }
+    }
     bottom = -1e9;
     for (auto& [y, item] : blocks) {
-        qreal top = std::max(item->pos().y(), bottom);
+        const qreal top = std::max(y, bottom);
         item->setPos(m_blocksX, top);
         m_blockY[item->buffer().id] = top;
         bottom = top + item->boundingRect().height() + kRowGap;
     }
+
+    // New cards, in the Snapshot's order, then new blocks.
+    for (const engine::SnapshotObject& object : snapshot.objects) {
+        ArrayCardItem* item = card(object.id);
+        if (!item || m_cardY.count(object.id))
+            continue;
+        placeBelow(item, m_cardsX);
+        m_cardY[object.id] = item->pos().y();
+    }
+    for (const engine::SnapshotBuffer& buffer : snapshot.buffers) {
+        BufferBlockItem* item = block(buffer.id);
+        if (!item || m_blockY.count(buffer.id))
+            continue;
+        placeBelow(item, m_blocksX);
+        m_blockY[buffer.id] = item->pos().y();
+    }
+
     // Column titles.
     for (QGraphicsItem* title : m_titles) {
         removeItem(title);
@@ -370,7 +485,9 @@ void GraphScene::rebuildLinks(const engine::Snapshot& snapshot)
         auto* name = new NameItem(QString::fromStdString(binding.name), binding.object, m_theme);
         addItem(name);
         const int k = namesPerObject[binding.object]++;
-        name->setPos(m_namesX, target->pos().y() + 6 + k * (name->boundingRect().height() + 6));
+        // Right of the names column when it fits, else reaching left: the cards never move for a long name.
+        const qreal x = std::min(m_namesX, m_cardsX - kColumnGap - name->boundingRect().width());
+        name->setPos(x, target->pos().y() + 6 + k * (name->boundingRect().height() + 6));
         m_names.push_back(name);
         auto* link = new LinkItem(name->pos() + name->arrowStart(), target->pos() + QPointF(0, 18), m_theme.mutedText, true);
         addItem(link);

@@ -1,7 +1,7 @@
 #pragma once
 // The buffer graph: names → objects → buffers, drawn from Snapshots only. Items are kept by id across
-// steps, so an object keeps its place while the graph changes around it; new items are placed below the
-// others, freed ones fade out. Hovering a cell or an element lights every cell, in every view, that
+// steps (and, across a re-recording, by name), so an object keeps its place while the graph changes around
+// it; new items are placed below the others, freed ones fade out. Hovering a cell or an element lights every cell, in every view, that
 // maps to the same bytes.
 
 #include "theme.h"
@@ -62,9 +62,11 @@ signals:
 
 private:
     void drawSnapshot(const engine::Snapshot& snapshot);
-    void layoutColumns();
+    // Objects and buffers that came back under other ids take over the items of those gone (see .cpp).
+    void adoptSuccessors(const engine::Snapshot& snapshot);
+    void layoutColumns(const engine::Snapshot& snapshot);
     void rebuildLinks(const engine::Snapshot& snapshot);
-    void placeNew(QGraphicsItem* item, std::map<std::uint64_t, qreal>& positions, std::uint64_t id, qreal x);
+    void placeBelow(QGraphicsItem* item, qreal x);
     void fadeOut(QGraphicsObject* item);
 
     Theme m_theme;
