@@ -10,6 +10,7 @@
 #include "ui/graphview.h"
 
 #include <QPlainTextEdit>
+#include <QTextCursor>
 #include <QTemporaryDir>
 
 using namespace av;
@@ -240,6 +241,74 @@ private slots:
             verifyNothingMoved(cardsBefore, cardPositions(*scene), "card", i);
             verifyNothingMoved(blocksBefore, blockPositions(*scene), "block", i);
         }
+    }
+
+    void editingTheScriptKeepsTheCardsInPlace()
+    {
+        // An edit records the script again, and every object and buffer comes back under another id; the
+        // cards and blocks already drawn stay the same items, where they were.
+        auto window = openWalkthrough();
+        window->runToEnd();
+        GraphScene* scene = window->scene();
+        const engine::Snapshot before = *window->controller()->snapshot();
+        std::map<std::string, std::pair<const ArrayCardItem*, QPointF>> cards;
+        std::map<std::string, std::pair<const BufferBlockItem*, QPointF>> blocks;
+        for (const auto& [path, id] : cardPaths(before)) {
+            const ArrayCardItem* card = scene->card(id);
+            QVERIFY(card);
+            cards[path] = {card, card->pos()};
+            const BufferBlockItem* block = scene->block(card->object().array->buffer);
+            QVERIFY(block);
+            blocks[path] = {block, block->pos()};
+        }
+        QCOMPARE(cards.size(), scene->cardIds().size());
+
+        QTextCursor cursor = window->editor()->textCursor();
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(QStringLiteral("E = A * 2\n"));
+        window->step();
+        const engine::Snapshot* step = window->controller()->snapshot();
+        QVERIFY(objectNamed(*step, "E"));
+        QVERIFY(objectIdNamed(*step, "A") != objectIdNamed(before, "A"));  // recorded again: other ids
+        const std::map<std::string, std::uint64_t> paths = cardPaths(*step);
+        for (const auto& [path, drawn] : cards) {
+            const ArrayCardItem* card = scene->card(paths.at(path));
+            QVERIFY2(card == drawn.first, path.c_str());
+            QCOMPARE(card->pos(), drawn.second);
+            const BufferBlockItem* block = scene->block(card->object().array->buffer);
+            QVERIFY2(block == blocks.at(path).first, path.c_str());
+            QCOMPARE(block->pos(), blocks.at(path).second);
+        }
+        // E's card is new, below the others.
+        const ArrayCardItem* e = scene->card(objectIdNamed(*step, "E"));
+        QVERIFY(e);
+        QCOMPARE(e->badge(), GraphScene::tr("new"));
+        for (const auto& [path, drawn] : cards)
+            QVERIFY(e->pos().y() > drawn.second.y());
+        QCOMPARE(scene->cardIds().size(), cards.size() + 1);
+    }
+
+    void rebindingANameKeepsItsPlace()
+    {
+        // `a = a + 1` makes a new object and frees the old one: the new a is drawn where a was, marked new.
+        auto window = std::make_unique<MainWindow>();
+        window->scene()->setAnimated(false);
+        window->openText(QStringLiteral("import torch\na = torch.zeros(2)\nb = torch.ones(3)\na = a + 1\n"), QStringLiteral("rebind.py"));
+        QVERIFY(stepUntilLine(*window, 3));
+        const engine::Snapshot before = *window->controller()->snapshot();
+        const QPointF aPlace = window->scene()->cardPosition(objectIdNamed(before, "a"));
+        const QPointF bPlace = window->scene()->cardPosition(objectIdNamed(before, "b"));
+        window->step();
+        const engine::Snapshot* step = window->controller()->snapshot();
+        QVERIFY(objectIdNamed(*step, "a") != objectIdNamed(before, "a"));
+        QVERIFY(objectNamed(*step, "a")->isNew);
+        QCOMPARE(window->scene()->cardIds().size(), std::size_t(2));
+        QCOMPARE(window->scene()->cardPosition(objectIdNamed(*step, "a")), aPlace);
+        QCOMPARE(window->scene()->cardPosition(objectIdNamed(*step, "b")), bPlace);
+        QCOMPARE(window->scene()->card(objectIdNamed(*step, "a"))->badge(), GraphScene::tr("new"));
+        // Back: the old a is drawn there again.
+        window->back();
+        QCOMPARE(window->scene()->cardPosition(objectIdNamed(before, "a")), aPlace);
     }
 
     void realTorchTraceShowsTheSameAliasClasses()

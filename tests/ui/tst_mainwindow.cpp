@@ -459,7 +459,8 @@ private slots:
             QString script;
             std::string selected;
             std::string newName;  // empty for `+=`
-            bool newCard = false;
+            bool newCard = false;     // the new name's object was not there the step before
+            std::size_t newObjects = 0;  // objects the line made (A.numpy() makes two: the array and the tensor behind it)
             AliasClasses drawn;
             std::string type;
             std::vector<std::int64_t> shape;
@@ -470,7 +471,14 @@ private slots:
             window->runToEnd();
             const QString before = window->editor()->toPlainText();
             const engine::Snapshot last = *window->controller()->snapshot();
-            const std::vector<std::uint64_t> cardsBefore = window->scene()->cardIds();
+            // The cards drawn, by the name bound to them: the line is appended and the script recorded again
+            // (where every object comes back under another id), and these stay, where they were.
+            std::map<std::string, std::pair<const ArrayCardItem*, QPointF>> cardsBefore;
+            for (const auto& [path, id] : cardPaths(last))
+                if (const ArrayCardItem* c = window->scene()->card(id))
+                    cardsBefore[path] = {c, c->pos()};
+            const std::size_t cardCountBefore = window->scene()->cardIds().size();
+            QCOMPARE(cardsBefore.size(), cardCountBefore);  // every card of the walkthrough has a path
             ArrayCardItem* card = window->scene()->card(objectIdNamed(last, e.selected));
             QVERIFY(card);
             card->setSelected(true);
@@ -488,15 +496,31 @@ private slots:
             QVERIFY2(!step->error && !window->controller()->trace().error, qPrintable(e.line));
             QVERIFY(window->windowTitle().startsWith(QLatin1Char('*')));
             verifyBadgesFollowSnapshot(*window->scene(), *step);
+            const std::map<std::string, std::uint64_t> pathsNow = cardPaths(*step);
+            for (const auto& [path, drawn] : cardsBefore) {
+                QVERIFY2(pathsNow.count(path), path.c_str());
+                const ArrayCardItem* now = window->scene()->card(pathsNow.at(path));
+                QVERIFY2(now == drawn.first, path.c_str());
+                QCOMPARE(now->pos(), drawn.second);
+            }
+            QVERIFY(card->isSelected());
 
             Outcome outcome;
             outcome.script = expectedText;
             outcome.selected = e.selected;
             outcome.drawn = drawnAliasClasses(*window->scene());
             QCOMPARE(outcome.drawn, aliasClasses(*step));
+            // The graph grows by a card for each object the line made (in this recording: ids of the step before).
+            const engine::Snapshot& previous = window->controller()->trace().steps.at(static_cast<std::size_t>(step->index - 1));
+            const auto existedBefore = [&previous](std::uint64_t id) {
+                return std::any_of(previous.objects.begin(), previous.objects.end(), [id](const engine::SnapshotObject& o) { return o.id == id; });
+            };
+            for (const engine::SnapshotObject& o : step->objects)
+                outcome.newObjects += existedBefore(o.id) ? 0 : 1;
+            QVERIFY2(window->scene()->cardIds().size() == cardCountBefore + outcome.newObjects, qPrintable(e.line));
             if (e.id == QLatin1String("iadd")) {
                 // No new card; the selected card and every card over its buffer changed.
-                QCOMPARE(window->scene()->cardIds(), cardsBefore);
+                QCOMPARE(outcome.newObjects, std::size_t(0));
                 const std::uint64_t buffer = objectNamed(*step, e.selected)->array->buffer;
                 for (const std::uint64_t id : window->scene()->cardIds()) {
                     const ArrayCardItem* c = window->scene()->card(id);
@@ -509,10 +533,12 @@ private slots:
                 QVERIFY2(object, outcome.newName.c_str());
                 const ArrayCardItem* newCard = window->scene()->card(object->id);
                 QVERIFY(newCard);
-                outcome.newCard = std::find(cardsBefore.begin(), cardsBefore.end(), object->id) == cardsBefore.end();
-                QCOMPARE(window->scene()->cardIds().size(), cardsBefore.size() + (outcome.newCard ? 1 : 0));
-                if (outcome.newCard)
-                    QCOMPARE(newCard->badge(), GraphScene::tr("new"));
+                // A new object, unless the line gave back one that was there the step before.
+                outcome.newCard = !existedBefore(object->id);
+                QVERIFY(outcome.newObjects >= (outcome.newCard ? 1u : 0u));
+                QCOMPARE(newCard->badge(), outcome.newCard ? GraphScene::tr("new") : QString());
+                if (!outcome.newCard)
+                    QCOMPARE(newCard, card);
                 outcome.type = object->type;
                 outcome.shape = object->array ? object->array->shape : std::vector<std::int64_t>();
                 QCOMPARE(newCard->object().type, object->type);
@@ -547,14 +573,19 @@ private slots:
             QVERIFY2(outcome.drawn == aliasClasses(last),
                      qPrintable(expectations[i].line + QStringLiteral(": drawn ") + describe(outcome.drawn) +
                                 QStringLiteral(", real PyTorch ") + describe(aliasClasses(last))));
+            const auto existedBefore = [&before](std::uint64_t id) {
+                return std::any_of(before.objects.begin(), before.objects.end(), [id](const engine::SnapshotObject& o) { return o.id == id; });
+            };
+            std::size_t newObjects = 0;
+            for (const engine::SnapshotObject& o : last.objects)
+                newObjects += existedBefore(o.id) ? 0 : 1;
+            QVERIFY2(outcome.newObjects == newObjects,
+                     qPrintable(expectations[i].line + QStringLiteral(": %1 new cards drawn, real PyTorch made %2 objects").arg(outcome.newObjects).arg(newObjects)));
             if (outcome.newName.empty())
                 continue;
             const engine::SnapshotObject* object = objectNamed(last, outcome.newName);
             QVERIFY(object);
-            bool existed = false;
-            for (const engine::SnapshotObject& o : before.objects)
-                existed = existed || o.id == object->id;
-            QVERIFY2(outcome.newCard == !existed, qPrintable(expectations[i].line));
+            QVERIFY2(outcome.newCard == !existedBefore(object->id), qPrintable(expectations[i].line));
             QCOMPARE(outcome.type, object->type);
             QCOMPARE(outcome.shape, object->array ? object->array->shape : std::vector<std::int64_t>());
         }

@@ -89,6 +89,19 @@ inline std::uint64_t objectIdNamed(const engine::Snapshot& step, const std::stri
     return object ? object->id : 0;
 }
 
+// How to reach each object from the names: "B" for B's, "B.base" for the tensor behind B = A.numpy().
+inline std::map<std::string, std::uint64_t> cardPaths(const engine::Snapshot& step)
+{
+    std::map<std::string, std::uint64_t> out;
+    for (const engine::SnapshotName& n : step.names) {
+        out.emplace(n.name, n.object);
+        const engine::SnapshotObject* object = objectNamed(step, n.name);
+        if (object && object->array && object->array->base)
+            out.emplace(n.name + ".base", *object->array->base);
+    }
+    return out;
+}
+
 // The byte offset from the buffer's start of an array's cell (flat, row-major index), from its geometry.
 inline std::int64_t cellByteOffset(const engine::SnapshotArray& array, std::int64_t flat)
 {
