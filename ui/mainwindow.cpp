@@ -84,6 +84,9 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->addWidget(m_view);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
+    // Left to the splitter's first layout, the graph got its minimum width (70 px) and the editor all the
+    // rest of a 1400 px window (ui.mainwindow graphGetsMostOfTheWindow). Start at 2 : 5 outright.
+    splitter->setSizes({400, 1000});
     setCentralWidget(splitter);
     m_console->setReadOnly(true);
     m_console->setFont(m_editor->font());
