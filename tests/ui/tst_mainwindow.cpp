@@ -8,6 +8,7 @@
 #include "tests/ui/uitesthelpers.h"
 
 #include "ui/codeeditor.h"
+#include "ui/graphview.h"
 
 #include <QGraphicsItem>
 #include <QPlainTextEdit>
@@ -140,6 +141,18 @@ private slots:
         QCOMPARE(text, readAll(sourcePath(QStringLiteral("resources/walkthroughs/01-ndarray-tensor.py"))));
         QVERIFY(lineOf(text, QStringLiteral("B += 5"), 1) > lineOf(text, QStringLiteral("D = torch.tensor(B)")));
         QVERIFY(lineOf(text, QStringLiteral("D = torch.tensor(B)")) > lineOf(text, QStringLiteral("B += 5")));
+    }
+
+    void graphGetsMostOfTheWindow()
+    {
+        // The editor and the graph share the window 2 : 5; the graph was given its minimum width (70 px).
+        auto window = openWalkthrough();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const int editor = window->editor()->width();
+        const int view = window->view()->width();
+        QVERIFY2(view > 2 * editor, qPrintable(QStringLiteral("editor %1 px, graph %2 px").arg(editor).arg(view)));
+        QVERIFY2(editor >= 250, qPrintable(QStringLiteral("editor %1 px").arg(editor)));
     }
 
     void openingShowsNothingRunYet()
