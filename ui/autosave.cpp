@@ -43,7 +43,11 @@ void Autosave::writeNow()
     if (!file.open(QIODevice::WriteOnly))
         return;
     const QJsonObject record{{QStringLiteral("originalPath"), m_originalPath}, {QStringLiteral("text"), m_text}};
-    file.write(QJsonDocument(record).toJson());
+    const QByteArray bytes = QJsonDocument(record).toJson();
+    // A short write must not replace the last good recovery file with the first part of this one (commit()
+    // renames a file whose final flush failed; see MainWindow::saveTo).
+    if (file.write(bytes) != bytes.size() || !file.flush())
+        file.cancelWriting();
     file.commit();
 }
 

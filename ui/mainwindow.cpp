@@ -385,10 +385,29 @@ void MainWindow::showWalkthrough(const QString& resourcePath)
 
 bool MainWindow::saveTo(const QString& path)
 {
-    // QSaveFile writes beside the target and renames: a crash mid-save never leaves half a script.
+    // QSaveFile writes beside the target and renames: a crash mid-save never leaves half a script. But a
+    // write that fails part-way (a full disk, a file size limit) is no error to QSaveFile when it happens
+    // while commit() flushes its buffer: Qt 6.4 then renames the truncated file over the target. So the
+    // bytes are flushed, and counted, before commit, and a short write is cancelled.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->toPlainText().toUtf8()) < 0 || !file.commit()) {
-        QMessageBox::warning(this, tr("Cannot save"), tr("Cannot save %1: %2").arg(path, file.errorString()));
+    const QByteArray bytes = m_editor->toPlainText().toUtf8();
+    bool saved = false;
+    QString problem;
+    if (!file.open(QIODevice::WriteOnly)) {
+        problem = file.errorString();
+    } else if (const qint64 written = file.write(bytes); written != bytes.size() || !file.flush()) {
+        problem = file.error() != QFileDevice::NoError
+                      ? file.errorString()
+                      : tr("only %1 of %2 bytes could be written").arg(std::max<qint64>(written, 0)).arg(bytes.size());
+        file.cancelWriting();
+        file.commit();  // removes the partial temporary file; the target is untouched
+    } else if (!file.commit()) {
+        problem = file.errorString();
+    } else {
+        saved = true;
+    }
+    if (!saved) {
+        QMessageBox::warning(this, tr("Cannot save"), tr("Cannot save %1: %2").arg(path, problem));
         return false;
     }
     m_path = path;
