@@ -495,15 +495,17 @@ void MainWindow::offerRecovery()
         const auto answer = QMessageBox::question(this, tr("Recover unsaved edits"),
                                                   tr("aliasview closed with unsaved edits to %1. Restore them?").arg(name),
                                                   QMessageBox::Yes | QMessageBox::No);
+        m_autosave.remove(script);
         if (answer == QMessageBox::Yes) {
             openText(script.text, script.originalPath);
             m_path = script.originalPath;
             m_dirty = true;
             updateTitle();
-        }
-        m_autosave.remove(script);
-        if (answer == QMessageBox::Yes)
+            // The restored edits are still unsaved: protect them again at once (the file just removed was
+            // their only copy; it may have had this very name).
+            m_autosave.scriptEdited(m_path, script.text, true);
             break;
+        }
     }
 }
 
