@@ -12,8 +12,6 @@ namespace av::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Narration", text); }
-
 const engine::SnapshotObject* findObject(const engine::Snapshot& snapshot, std::uint64_t id)
 {
     for (const engine::SnapshotObject& object : snapshot.objects)
@@ -30,7 +28,7 @@ QString joinNames(const QStringList& names)
         return names.front();
     QStringList head = names;
     const QString last = head.takeLast();
-    return head.join(QStringLiteral(", ")) + tr(" and ") + last;
+    return head.join(QStringLiteral(", ")) + QCoreApplication::translate("Narration", " and ") + last;
 }
 
 QString address(std::uint64_t value) { return QStringLiteral("0x") + QString::number(value, 16); }
@@ -94,7 +92,7 @@ QString describeStep(const engine::Snapshot& snapshot, const QString& code)
 {
     const QString quoted = QStringLiteral("`") + code.trimmed() + QStringLiteral("`");
     if (snapshot.error)
-        return tr("%1 raised %2: %3").arg(quoted, QString::fromStdString(snapshot.error->type), QString::fromStdString(snapshot.error->message));
+        return QCoreApplication::translate("Narration", "%1 raised %2: %3").arg(quoted, QString::fromStdString(snapshot.error->type), QString::fromStdString(snapshot.error->message));
     QStringList sentences;
     // Writes: per buffer, who sees it and changed, and who lives elsewhere and did not.
     std::map<std::uint64_t, std::pair<std::int64_t, std::int64_t>> written;  // buffer -> (elements, bytes)
@@ -119,18 +117,18 @@ QString describeStep(const engine::Snapshot& snapshot, const QString& code)
             if (object.array->buffer == bufferId && (object.array->changed || !object.array->changedCells.empty()))
                 changed << names;
             else if (object.array->buffer != bufferId)
-                unchanged << tr("%1 (buffer #%2)").arg(names).arg(object.array->buffer);
+                unchanged << QCoreApplication::translate("Narration", "%1 (buffer #%2)").arg(names).arg(object.array->buffer);
             else
                 unchanged << names;
         }
-        QString sentence = tr("%1 wrote %2 elements (%3 bytes) of buffer #%4").arg(quoted).arg(totals.first).arg(totals.second).arg(bufferId);
+        QString sentence = QCoreApplication::translate("Narration", "%1 wrote %2 elements (%3 bytes) of buffer #%4").arg(quoted).arg(totals.first).arg(totals.second).arg(bufferId);
         if (buffer)
-            sentence += tr(" at %1").arg(address(buffer->address));
+            sentence += QCoreApplication::translate("Narration", " at %1").arg(address(buffer->address));
         if (!changed.isEmpty())
-            sentence += tr("; %1 see buffer #%2 and changed").arg(joinNames(changed)).arg(bufferId);
+            sentence += QCoreApplication::translate("Narration", "; %1 see buffer #%2 and changed").arg(joinNames(changed)).arg(bufferId);
         if (!unchanged.isEmpty())
-            sentence += tr("; %1 did not change").arg(joinNames(unchanged));
-        sentences << sentence + QLatin1Char('.');
+            sentence += QCoreApplication::translate("Narration", "; %1 did not change").arg(joinNames(unchanged));
+        sentences << sentence + QCoreApplication::translate("Narration", ".", "end of a sentence");
     }
     // New objects: a view of existing memory, or a copy in a new buffer.
     for (const engine::SnapshotObject& object : snapshot.objects) {
@@ -146,19 +144,19 @@ QString describeStep(const engine::Snapshot& snapshot, const QString& code)
                 sharers << otherNames;
         }
         if (!sharers.isEmpty())
-            sentences << tr("%1 made %2, a %3 that shares buffer #%4 with %5: no copy.")
+            sentences << QCoreApplication::translate("Narration", "%1 made %2, a %3 that shares buffer #%4 with %5: no copy.")
                              .arg(quoted, names, QString::fromStdString(object.type))
                              .arg(object.array->buffer)
                              .arg(joinNames(sharers));
         else
-            sentences << tr("%1 made %2, a %3 in its own buffer #%4.")
+            sentences << QCoreApplication::translate("Narration", "%1 made %2, a %3 in its own buffer #%4.")
                              .arg(quoted, names, QString::fromStdString(object.type))
                              .arg(object.array->buffer);
     }
     if (sentences.isEmpty()) {
         if (!snapshot.stdoutText.empty())
-            return tr("%1 printed; memory did not change.").arg(quoted);
-        return tr("%1 changed no memory.").arg(quoted);
+            return QCoreApplication::translate("Narration", "%1 printed; memory did not change.").arg(quoted);
+        return QCoreApplication::translate("Narration", "%1 changed no memory.").arg(quoted);
     }
     return sentences.join(QLatin1Char(' '));
 }
@@ -189,54 +187,54 @@ std::vector<std::pair<QString, QString>> inspectorRows(const engine::Snapshot& s
     const engine::SnapshotObject* object = findObject(snapshot, objectId);
     if (!object)
         return rows;
-    rows.emplace_back(tr("names"), namesOf(snapshot, objectId));
-    rows.emplace_back(tr("type"), QString::fromStdString(object->type));
-    rows.emplace_back(tr("id()"), QString::number(object->id));
+    rows.emplace_back(QCoreApplication::translate("Narration", "names"), namesOf(snapshot, objectId));
+    rows.emplace_back(QCoreApplication::translate("Narration", "type"), QString::fromStdString(object->type));
+    rows.emplace_back(QCoreApplication::translate("Narration", "id()"), QString::number(object->id));
     if (!object->array) {
-        rows.emplace_back(tr("value"), QString::fromStdString(object->repr));
+        rows.emplace_back(QCoreApplication::translate("Narration", "value"), QString::fromStdString(object->repr));
         return rows;
     }
     const engine::SnapshotArray& a = *object->array;
     const bool numpy = object->type.rfind("numpy.", 0) == 0;
-    rows.emplace_back(tr("dtype"), QString::fromStdString(a.dtype));
-    rows.emplace_back(tr("shape"), tupleText(a.shape));
-    rows.emplace_back(tr("strides (elements)"), tupleText(a.strides));
+    rows.emplace_back(QCoreApplication::translate("Narration", "dtype"), QString::fromStdString(a.dtype));
+    rows.emplace_back(QCoreApplication::translate("Narration", "shape"), tupleText(a.shape));
+    rows.emplace_back(QCoreApplication::translate("Narration", "strides (elements)"), tupleText(a.strides));
     if (numpy) {
         std::vector<std::int64_t> bytes;
         for (const std::int64_t s : a.strides)
             bytes.push_back(s * a.itemsize);
-        rows.emplace_back(tr("strides (bytes)"), tupleText(bytes));
+        rows.emplace_back(QCoreApplication::translate("Narration", "strides (bytes)"), tupleText(bytes));
     }
-    rows.emplace_back(tr("storage offset"), QString::number(a.storageOffset));
-    rows.emplace_back(tr("data_ptr"), address(a.dataPtr));
+    rows.emplace_back(QCoreApplication::translate("Narration", "storage offset"), QString::number(a.storageOffset));
+    rows.emplace_back(QCoreApplication::translate("Narration", "data_ptr"), address(a.dataPtr));
     for (const engine::SnapshotStorage& storage : snapshot.storages)
         if (a.storage && storage.id == *a.storage)
-            rows.emplace_back(tr("storage data_ptr"), address(storage.address));
+            rows.emplace_back(QCoreApplication::translate("Narration", "storage data_ptr"), address(storage.address));
     std::int64_t count = 1;
     for (const std::int64_t s : a.shape)
         count *= s;
-    rows.emplace_back(tr("nbytes"), QString::number(count * a.itemsize));
-    rows.emplace_back(tr("is_contiguous"), a.contiguous ? tr("True") : tr("False"));
-    rows.emplace_back(tr("device"), QString::fromStdString(a.device));
+    rows.emplace_back(QCoreApplication::translate("Narration", "nbytes"), QString::number(count * a.itemsize));
+    rows.emplace_back(QCoreApplication::translate("Narration", "is_contiguous"), a.contiguous ? QCoreApplication::translate("Narration", "True") : QCoreApplication::translate("Narration", "False"));
+    rows.emplace_back(QCoreApplication::translate("Narration", "device"), QString::fromStdString(a.device));
     if (!numpy) {
-        rows.emplace_back(tr("version"), QString::number(a.version));
-        rows.emplace_back(tr("requires_grad"), a.requiresGrad ? tr("True") : tr("False"));
-        rows.emplace_back(tr("is_leaf"), a.isLeaf ? tr("True") : tr("False"));
-        rows.emplace_back(tr("grad_fn"), a.gradFn.empty() ? QStringLiteral("None") : QString::fromStdString(a.gradFn));
+        rows.emplace_back(QCoreApplication::translate("Narration", "version"), QString::number(a.version));
+        rows.emplace_back(QCoreApplication::translate("Narration", "requires_grad"), a.requiresGrad ? QCoreApplication::translate("Narration", "True") : QCoreApplication::translate("Narration", "False"));
+        rows.emplace_back(QCoreApplication::translate("Narration", "is_leaf"), a.isLeaf ? QCoreApplication::translate("Narration", "True") : QCoreApplication::translate("Narration", "False"));
+        rows.emplace_back(QCoreApplication::translate("Narration", "grad_fn"), a.gradFn.empty() ? QStringLiteral("None") : QString::fromStdString(a.gradFn));
     } else {
-        rows.emplace_back(tr("OWNDATA"), a.ownData ? tr("True") : tr("False"));
-        rows.emplace_back(tr("WRITEABLE"), a.writeable ? tr("True") : tr("False"));
-        rows.emplace_back(tr("base"), a.base ? namesOf(snapshot, *a.base).isEmpty() ? QStringLiteral("id ") + QString::number(*a.base)
+        rows.emplace_back(QCoreApplication::translate("Narration", "OWNDATA"), a.ownData ? QCoreApplication::translate("Narration", "True") : QCoreApplication::translate("Narration", "False"));
+        rows.emplace_back(QCoreApplication::translate("Narration", "WRITEABLE"), a.writeable ? QCoreApplication::translate("Narration", "True") : QCoreApplication::translate("Narration", "False"));
+        rows.emplace_back(QCoreApplication::translate("Narration", "base"), a.base ? namesOf(snapshot, *a.base).isEmpty() ? QStringLiteral("id ") + QString::number(*a.base)
                                                                                       : namesOf(snapshot, *a.base)
                                              : QStringLiteral("None"));
     }
-    rows.emplace_back(tr("buffer"), QStringLiteral("#") + QString::number(a.buffer));
+    rows.emplace_back(QCoreApplication::translate("Narration", "buffer"), QStringLiteral("#") + QString::number(a.buffer));
     QStringList sharers;
     for (const std::uint64_t other : sharingObjects(snapshot, objectId)) {
         const QString names = namesOf(snapshot, other);
         sharers << (names.isEmpty() ? QStringLiteral("id ") + QString::number(other) : names);
     }
-    rows.emplace_back(tr("shares memory with"), sharers.isEmpty() ? tr("nothing") : sharers.join(QStringLiteral(", ")));
+    rows.emplace_back(QCoreApplication::translate("Narration", "shares memory with"), sharers.isEmpty() ? QCoreApplication::translate("Narration", "nothing") : sharers.join(QStringLiteral(", ")));
     return rows;
 }
 

@@ -5,10 +5,6 @@
 
 namespace av::ui {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("Operations", text); }
-}  // namespace
-
 QString freshName(const QString& base, const QStringList& existingNames)
 {
     if (!existingNames.contains(base))
@@ -41,24 +37,24 @@ std::vector<Operation> operationsFor(const engine::SnapshotObject& object, const
         out.push_back({id, label, base.isEmpty() ? expression : freshName(base, existing) + QStringLiteral(" = ") + expression});
     };
     if (tensor) {
-        add(QStringLiteral("detach"), tr(".detach()"), name + QStringLiteral("_detached"), name + QStringLiteral(".detach()"));
-        add(QStringLiteral("numpy"), tr(".numpy()"), name + QStringLiteral("_np"), name + QStringLiteral(".numpy()"));
+        add(QStringLiteral("detach"), QCoreApplication::translate("Operations", ".detach()"), name + QStringLiteral("_detached"), name + QStringLiteral(".detach()"));
+        add(QStringLiteral("numpy"), QCoreApplication::translate("Operations", ".numpy()"), name + QStringLiteral("_np"), name + QStringLiteral(".numpy()"));
     } else {
-        add(QStringLiteral("from_numpy"), tr("torch.from_numpy(·)"), name + QStringLiteral("_t"),
+        add(QStringLiteral("from_numpy"), QCoreApplication::translate("Operations", "torch.from_numpy(·)"), name + QStringLiteral("_t"),
             QStringLiteral("torch.from_numpy(") + name + QStringLiteral(")"));
     }
-    add(QStringLiteral("tensor"), tr("torch.tensor(·) (a copy)"), name + QStringLiteral("_copy"),
+    add(QStringLiteral("tensor"), QCoreApplication::translate("Operations", "torch.tensor(·) (a copy)"), name + QStringLiteral("_copy"),
         QStringLiteral("torch.tensor(") + name + QStringLiteral(")"));
     if (tensor)
-        add(QStringLiteral("clone"), tr(".clone()"), name + QStringLiteral("_clone"), name + QStringLiteral(".clone()"));
-    add(QStringLiteral("iadd"), tr("+= %1").arg(addend), QString(), name + QStringLiteral(" += ") + addend);
+        add(QStringLiteral("clone"), QCoreApplication::translate("Operations", ".clone()"), name + QStringLiteral("_clone"), name + QStringLiteral(".clone()"));
+    add(QStringLiteral("iadd"), QCoreApplication::translate("Operations", "+= %1").arg(addend), QString(), name + QStringLiteral(" += ") + addend);
     if (object.array->shape.size() == 2)
-        add(QStringLiteral("t"), tensor ? tr(".t()") : tr(".T"), name + QStringLiteral("_T"), name + (tensor ? QStringLiteral(".t()") : QStringLiteral(".T")));
+        add(QStringLiteral("t"), tensor ? QCoreApplication::translate("Operations", ".t()") : QCoreApplication::translate("Operations", ".T"), name + QStringLiteral("_T"), name + (tensor ? QStringLiteral(".t()") : QStringLiteral(".T")));
     if (!object.array->shape.empty())
-        add(QStringLiteral("row"), tr("a row slice [0]"), name + QStringLiteral("_row"), name + QStringLiteral("[0]"));
+        add(QStringLiteral("row"), QCoreApplication::translate("Operations", "a row slice [0]"), name + QStringLiteral("_row"), name + QStringLiteral("[0]"));
     if (tensor)
-        add(QStringLiteral("contiguous"), tr(".contiguous()"), name + QStringLiteral("_c"), name + QStringLiteral(".contiguous()"));
-    add(QStringLiteral("reshape"), tr(".reshape(-1)"), name + QStringLiteral("_flat"), name + QStringLiteral(".reshape(-1)"));
+        add(QStringLiteral("contiguous"), QCoreApplication::translate("Operations", ".contiguous()"), name + QStringLiteral("_c"), name + QStringLiteral(".contiguous()"));
+    add(QStringLiteral("reshape"), QCoreApplication::translate("Operations", ".reshape(-1)"), name + QStringLiteral("_flat"), name + QStringLiteral(".reshape(-1)"));
     return out;
 }
 

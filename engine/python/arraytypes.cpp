@@ -293,10 +293,12 @@ TypeInfo makeGenericType()
 {
     TypeInfo t = makeArrayType("generic", "numpy.generic");
     const TypeInfo& ndarray = ndarrayType();
-    for (const auto& [name, method] : ndarray.methods) {
+    for (const auto& entry : ndarray.methods) {
+        const std::string& name = entry.first;
         if (name.rfind("__", 0) == 0)
             continue;
-        t.methods[name] = [method](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
+        // A copy of the method, not the structured binding: clang 14 cannot capture those.
+        t.methods[name] = [method = entry.second](Interpreter& interpreter, const ObjectPtr& self, CallArgs& args) {
             const ObjectPtr temporary = interpreter.wrap(scalarAsArray(*selfArray(self)));
             return scalarResult(interpreter, method(interpreter, temporary, args));
         };

@@ -763,7 +763,9 @@ bool Interpreter::Impl::equal(const ObjectPtr& a, const ObjectPtr& b)
         if (x.size() != y.size())
             return false;
         const NestingGuard guard(*this, " in comparison");
-        for (const auto& [key, value] : x) {
+        for (const auto& item : x) {
+            const ObjectPtr& key = item.first;  // not a structured binding: clang 14 cannot capture those
+            const ObjectPtr& value = item.second;
             const auto match = std::find_if(y.begin(), y.end(), [&](const auto& entry) { return equal(entry.first, key); });
             if (match == y.end() || (match->second != value && !equal(match->second, value)))
                 return false;
