@@ -278,7 +278,7 @@
     <name>av::ui::BufferBlockItem</name>
     <message>
         <location filename="../../ui/bufferblockitem.cpp" line="+62"/>
-        <location line="+92"/>
+        <location line="+107"/>
         <source>buffer #%1 · %2 bytes · %3</source>
         <translation>缓冲区 #%1 · %2 字节 · %3</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>av::ui::GraphScene</name>
     <message>
-        <location filename="../../ui/graphscene.cpp" line="+182"/>
+        <location filename="../../ui/graphscene.cpp" line="+312"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
@@ -296,7 +296,7 @@
         <translation>已改变</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+150"/>
         <source>Names</source>
         <translation>变量名</translation>
     </message>
@@ -314,7 +314,7 @@
 <context>
     <name>av::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+192"/>
+        <location filename="../../ui/mainwindow.cpp" line="+195"/>
         <location line="+93"/>
         <source>About aliasview</source>
         <translation>关于 aliasview</translation>
@@ -416,12 +416,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+271"/>
+        <location line="+292"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-291"/>
         <source>Fit to view</source>
         <translation>适应窗口</translation>
     </message>
@@ -501,7 +501,12 @@
         <translation>%1 不是 aliasview 轨迹文件：%2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
+        <source>only %1 of %2 bytes could be written</source>
+        <translation>只写入了 %2 字节中的 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
@@ -566,7 +571,7 @@
         <translation>aliasview 上次关闭时，对 %1 的编辑尚未保存。是否恢复？</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -586,7 +591,7 @@
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Add in place</source>
         <translation>原地加法</translation>
     </message>
