@@ -1,8 +1,8 @@
 #pragma once
 // The buffer graph: names → objects → buffers, drawn from Snapshots only. Items are kept by id across
 // steps (and, across a re-recording, by name), so an object keeps its place while the graph changes around
-// it; new items are placed below the others, freed ones fade out. Hovering a cell or an element lights every cell, in every view, that
-// maps to the same bytes.
+// it; new items are placed below the others, freed ones fade out. Hovering a cell or an element lights
+// every cell, in every view, that maps to the same bytes.
 
 #include "theme.h"
 

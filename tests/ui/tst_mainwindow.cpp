@@ -308,6 +308,32 @@ private slots:
         QVERIFY2(window->whatHappened().contains(QStringLiteral("x see buffer")), qPrintable(window->whatHappened()));
     }
 
+    void uncaughtErrorIsShownWhereItHappened()
+    {
+        // The console ends with the traceback the interpreter gives, after what the script printed; the
+        // editor marks the failing line.
+        const QString script = QStringLiteral("import torch\nx = torch.zeros(2)\nprint(x)\ny = x.reshape(3)\nprint(y)\n");
+        auto window = std::make_unique<MainWindow>();
+        window->scene()->setAnimated(false);
+        window->openText(script, QStringLiteral("fails.py"));
+        window->runToEnd();
+        const engine::SnapshotError* error = window->controller()->shownError();
+        QVERIFY(error);
+        QCOMPARE(error->line, 4);
+        std::string out;
+        engine::py::Interpreter interpreter;
+        const auto failure = interpreter.run("fails.py", script.toStdString(), [&out](std::string_view text) { out.append(text); });
+        QVERIFY(failure);
+        QCOMPARE(QString::fromStdString(error->traceback), QString::fromStdString(failure->traceback));
+        QCOMPARE(window->console()->toPlainText(),
+                 QString::fromStdString(out) + MainWindow::tr("line %1: ").arg(4) + QString::fromStdString(failure->traceback));
+        QCOMPARE(window->editor()->currentLine(), 0);  // nothing more runs
+        // Back: the error is gone from the console.
+        window->back();
+        QVERIFY(!window->controller()->shownError());
+        QCOMPARE(window->console()->toPlainText(), QString::fromStdString(out));
+    }
+
     void backThenStepReproducesSnapshots()
     {
         auto window = openWalkthrough();
