@@ -39,8 +39,14 @@ def is_skipped(root, script):
     return os.path.relpath(script, root).split(os.sep)[0] in SKIPPED_DIRS
 
 
+# The bundled walkthroughs are corpus scripts too: no walkthrough may teach what real PyTorch does not do.
+WALKTHROUGHS = os.path.join(ROOT, "resources", "walkthroughs")
+
+
 def corpus_scripts(root, include_skipped=False):
     found = []
+    if os.path.abspath(root) == CORPUS and os.path.isdir(WALKTHROUGHS):
+        found.extend(os.path.join(WALKTHROUGHS, f) for f in sorted(os.listdir(WALKTHROUGHS)) if f.endswith(".py"))
     for directory, subdirs, files in os.walk(root):
         rel = os.path.relpath(directory, root)
         if not include_skipped and rel.split(os.sep)[0] in SKIPPED_DIRS:

@@ -147,6 +147,10 @@ QStringList corpusScripts()
     const QDir root(kCorpusDir);
     while (it.hasNext())
         scripts << root.relativeFilePath(it.next());
+    // The bundled walkthroughs are judged like any corpus script ("../../resources/walkthroughs/x.py").
+    QDirIterator walkthroughs(QStringLiteral(AV_WALKTHROUGHS_DIR), {QStringLiteral("*.py")}, QDir::Files);
+    while (walkthroughs.hasNext())
+        scripts << root.relativeFilePath(walkthroughs.next());
     scripts.sort();
     return scripts;
 }

@@ -19,7 +19,8 @@ namespace {
 // outside the tree.
 QStringList traceScripts()
 {
-    QStringList folders{sourcePath(QStringLiteral("tests/trace/scripts")), sourcePath(QStringLiteral("tests/corpus"))};
+    QStringList folders{sourcePath(QStringLiteral("tests/trace/scripts")), sourcePath(QStringLiteral("tests/corpus")),
+                        sourcePath(QStringLiteral("resources/walkthroughs"))};
     folders << qEnvironmentVariable("AV_TRACE_SCRIPTS").split(QLatin1Char(':'), Qt::SkipEmptyParts);
     QStringList scripts;
     for (const QString& folder : folders) {
