@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../ui/exportrenderer.cpp" line="+268"/>
+        <source>%1 — the script failed</source>
+        <translation>%1 — 脚本出错</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — step %2 of %3, line %4</source>
+        <translation>%1 — 第 %2 步（共 %3 步），第 %4 行</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>could not draw &apos;%1&apos;</source>
+        <translation>无法绘制“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+15"/>
+        <location line="+12"/>
+        <source>could not write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>Narration</name>
     <message>
         <location filename="../../ui/narration.cpp" line="+31"/>
