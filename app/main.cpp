@@ -7,15 +7,21 @@
 #include "engine/session/session.h"
 #include "engine/session/tracejson.h"
 #include "engine/version.h"
+#include "ui/exportrenderer.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +42,8 @@ void printUsage(std::FILE* out)
                  "usage: aliasview [FILE.py | TRACE.json]\n"
                  "       aliasview run FILE.py [--max-steps N] [--timeout SECONDS]\n"
                  "       aliasview trace FILE.py [-o FILE.json] [--max-steps N] [--timeout SECONDS]\n"
+                 "       aliasview export FILE.py -o OUT [--format png|svg|pdf] [--step N | --all] [--scale S]\n"
+                 "                        [--stable-addresses] [--lang zh_CN] [--theme print]\n"
                  "       aliasview --list-ops [--markdown]\n"
                  "       aliasview --version\n"
                  "\n"
@@ -45,6 +53,13 @@ void printUsage(std::FILE* out)
                  "  trace       runs FILE.py and writes its step-by-step trace as JSON (to stdout, or to\n"
                  "              -o FILE.json); the script's output goes into the trace; exit status 1 when\n"
                  "              the script failed, 2 on bad arguments\n"
+                 "  export      draws steps of FILE.py as figures (graph, code, narration, console): --step N\n"
+                 "              (1-based) into the file OUT, or --all: for png/svg OUT is a folder that gets\n"
+                 "              step-001.png ..., for pdf one file with a page per step (the default for pdf;\n"
+                 "              png and svg default to the last step); the format comes from --format or OUT's\n"
+                 "              suffix; --stable-addresses draws buffers at 0x1000, 0x2000 ... so figures of\n"
+                 "              the same script are identical; a failing script gets a last page with its\n"
+                 "              traceback and exit status 1; 2 on bad arguments\n"
                  "  --list-ops  every torch, numpy and builtin name aliasview supports\n");
 }
 
@@ -174,6 +189,159 @@ int traceCommand(const std::vector<std::string>& args)
     return trace.exitStatus == 0 ? 0 : 1;
 }
 
+bool hasDisplay();
+
+// `aliasview export FILE.py -o OUT ...`: figures without a window (offscreen when there is no display).
+int exportCommand(int argc, char** argv, const std::vector<std::string>& args)
+{
+    auto bad = [](const std::string& message) {
+        std::fprintf(stderr, "aliasview export: %s\n", message.c_str());
+        std::fprintf(stderr, "usage: aliasview export FILE.py -o OUT [--format png|svg|pdf] [--step N | --all] [--scale S] "
+                             "[--stable-addresses] [--lang zh_CN] [--theme print]\n");
+        return 2;
+    };
+    std::string file;
+    std::string output;
+    std::string formatName;
+    std::string language = "en";
+    long long step = 0;  // 1-based; 0: not given
+    bool all = false;
+    av::ui::ExportOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool takesValue = a == "-o" || a == "--output" || a == "--format" || a == "--step" || a == "--scale" ||
+                                a == "--lang" || a == "--theme";
+        if (takesValue && i + 1 >= args.size())
+            return bad(a + " expects a value");
+        if (a == "-o" || a == "--output") {
+            output = args[++i];
+        } else if (a == "--format") {
+            formatName = args[++i];
+        } else if (a == "--step") {
+            const std::string& v = args[++i];
+            try {
+                std::size_t used = 0;
+                step = std::stoll(v, &used);
+                if (used != v.size() || step < 1)
+                    throw std::invalid_argument(v);
+            } catch (...) {
+                return bad("--step expects a step number from 1, got '" + v + "'");
+            }
+        } else if (a == "--scale") {
+            const std::string& v = args[++i];
+            try {
+                std::size_t used = 0;
+                options.scale = std::stod(v, &used);
+                if (used != v.size() || !(options.scale > 0) || options.scale > 16)
+                    throw std::invalid_argument(v);
+            } catch (...) {
+                return bad("--scale expects a number above 0 and at most 16, got '" + v + "'");
+            }
+        } else if (a == "--lang") {
+            language = args[++i];
+            if (language != "en" && language != "zh_CN")
+                return bad("--lang is en or zh_CN, got '" + language + "'");
+        } else if (a == "--theme") {
+            const std::string& v = args[++i];
+            if (v != "print" && v != "screen" && v != "default")
+                return bad("--theme is print or default, got '" + v + "'");
+            options.printTheme = v == "print";
+        } else if (a == "--all") {
+            all = true;
+        } else if (a == "--stable-addresses") {
+            options.stableAddresses = true;
+        } else if (!a.empty() && a[0] == '-') {
+            return bad("unknown option '" + a + "'");
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            return bad("one script at a time (got '" + file + "' and '" + a + "')");
+        }
+    }
+    if (file.empty())
+        return bad("which script?");
+    if (output.empty())
+        return bad("where to? give -o OUT");
+    if (all && step)
+        return bad("--step and --all exclude each other");
+    av::ui::ExportFormat format = av::ui::ExportFormat::Png;
+    if (formatName.empty()) {
+        const QString suffix = QFileInfo(QString::fromStdString(output)).suffix();
+        if (!av::ui::exportFormatFromName(suffix, format)) {
+            if (!all)
+                return bad("which format? give --format png|svg|pdf or an OUT ending in .png, .svg or .pdf");
+            format = av::ui::ExportFormat::Png;  // --all into a folder
+        }
+    } else if (!av::ui::exportFormatFromName(QString::fromStdString(formatName), format)) {
+        return bad("--format is png, svg or pdf, got '" + formatName + "'");
+    }
+    if (format == av::ui::ExportFormat::Pdf && !step)
+        all = true;
+    std::string source;
+    if (!readFile(file, source)) {
+        std::fprintf(stderr, "aliasview: can't open file '%s': [Errno 2] No such file or directory\n", file.c_str());
+        return 2;
+    }
+
+    if (!hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("aliasview"));
+    QApplication::setApplicationName(QStringLiteral("aliasview"));
+    options.language = QString::fromStdString(language);
+
+    av::engine::Session session{av::engine::SessionOptions{}};
+    const av::engine::Trace trace = session.record(file, source);
+    av::ui::ExportRenderer renderer(trace, options);
+    const int pages = renderer.pageCount();
+    const int failed = trace.exitStatus == 0 && !trace.error ? 0 : 1;
+    if (pages == 0) {
+        std::fprintf(stderr, "aliasview export: '%s' ran no step; nothing to draw\n", file.c_str());
+        return failed ? 1 : 2;
+    }
+    if (step > pages)
+        return bad("--step " + std::to_string(step) + " is past the last step (" + std::to_string(pages) + ")");
+
+    const bool tty = isatty(fileno(stderr));
+    auto progress = [&](int page) {
+        if (tty)
+            std::fprintf(stderr, "\rexporting step %d/%d", page + 1, pages);
+        return true;
+    };
+    const QString out = QString::fromStdString(output);
+    QString error;
+    bool ok = true;
+    if (format == av::ui::ExportFormat::Pdf) {
+        const int first = all ? 0 : static_cast<int>(step) - 1;
+        const int last = all ? pages - 1 : first;
+        ok = renderer.savePdf(out, first, last, &error, progress);
+    } else if (all) {
+        if (!QDir().mkpath(out)) {
+            std::fprintf(stderr, "aliasview export: cannot create the folder '%s'\n", output.c_str());
+            return 2;
+        }
+        const QString suffix = format == av::ui::ExportFormat::Png ? QStringLiteral("png") : QStringLiteral("svg");
+        for (int page = 0; page < pages && ok; ++page) {
+            progress(page);
+            const QString name = QStringLiteral("step-%1.%2").arg(page + 1, 3, 10, QLatin1Char('0')).arg(suffix);
+            ok = renderer.save(QDir(out).filePath(name), format, page, &error);
+        }
+    } else {
+        const int page = step ? static_cast<int>(step) - 1 : pages - 1;
+        progress(page);
+        ok = renderer.save(out, format, page, &error);
+    }
+    if (tty)
+        std::fprintf(stderr, "\n");
+    if (!ok) {
+        std::fprintf(stderr, "aliasview export: %s\n", error.toLocal8Bit().constData());
+        return 2;
+    }
+    if (failed && trace.error)
+        std::fprintf(stderr, "%s", trace.error->traceback.c_str());
+    return failed;
+}
+
 bool hasDisplay()
 {
     return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY") || std::getenv("QT_QPA_PLATFORM");
@@ -228,6 +396,8 @@ int main(int argc, char** argv)
         return runCommand(std::vector<std::string>(args.begin() + 1, args.end()));
     if (command == "trace")
         return traceCommand(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (command == "export")
+        return exportCommand(argc, argv, std::vector<std::string>(args.begin() + 1, args.end()));
     if (args.size() == 1 && !command.empty() && command[0] != '-')
         return runWindow(argc, argv, command);
     std::fprintf(stderr, "aliasview: unknown command '%s'\n", command.c_str());

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "codeeditor.h"
+#include "exportrenderer.h"
 #include "graphscene.h"
 #include "graphview.h"
 #include "arraycarditem.h"
@@ -30,6 +31,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
@@ -172,6 +174,8 @@ void MainWindow::createActions()
     m_openTraceAction = make(QKeySequence(), [this] { openTraceDialog(); });
     m_saveAction = make(QKeySequence::Save, [this] { save(); });
     m_saveAsAction = make(QKeySequence::SaveAs, [this] { saveAs(); });
+    m_exportStepAction = make(QKeySequence(), [this] { exportCurrentStep(); });
+    m_exportAllAction = make(QKeySequence(), [this] { exportWalkthrough(); });
     m_quitAction = make(QKeySequence::Quit, [this] { close(); });
     m_stepAction = make(QKeySequence(Qt::Key_F10), [this] { step(); });
     m_backAction = make(QKeySequence(Qt::SHIFT | Qt::Key_F10), [this] { back(); });
@@ -222,6 +226,9 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAction);
     m_fileMenu->addAction(m_saveAsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_exportStepAction);
+    m_fileMenu->addAction(m_exportAllAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     m_runMenu = menuBar()->addMenu(QString());
@@ -275,6 +282,8 @@ void MainWindow::retranslate()
     m_openTraceAction->setText(tr("Open &trace…"));
     m_saveAction->setText(tr("&Save"));
     m_saveAsAction->setText(tr("Save &as…"));
+    m_exportStepAction->setText(tr("&Export current step…"));
+    m_exportAllAction->setText(tr("Export &walkthrough…"));
     m_quitAction->setText(tr("&Quit"));
     m_stepAction->setText(tr("Step"));
     m_backAction->setText(tr("Back"));
@@ -715,6 +724,92 @@ void MainWindow::updateOperations()
         action->setToolTip(tr("Append: %1").arg(code));
         connect(action, &QAction::triggered, this, [this, id = id] { triggerOperation(id); });
     }
+}
+
+}  // namespace av::ui
+
+namespace av::ui {
+
+// ---- export ----------------------------------------------------------------------------------------------
+
+void MainWindow::exportCurrentStep()
+{
+    const engine::Trace& trace = m_controller->trace();
+    if (trace.steps.empty() && !trace.error) {
+        QMessageBox::information(this, tr("Export"), tr("There is no step to export yet."));
+        return;
+    }
+    const QString png = tr("PNG image (*.png)"), svg = tr("SVG image (*.svg)"), pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export current step"), QString(), png + QStringLiteral(";;") + svg +
+                                                QStringLiteral(";;") + pdf, &filter);
+    if (path.isEmpty())
+        return;
+    ExportFormat format = filter == svg ? ExportFormat::Svg : filter == pdf ? ExportFormat::Pdf : ExportFormat::Png;
+    if (!exportFormatFromName(QFileInfo(path).suffix(), format))
+        path += format == ExportFormat::Svg ? QStringLiteral(".svg") : format == ExportFormat::Pdf ? QStringLiteral(".pdf") : QStringLiteral(".png");
+    ExportOptions options;
+    options.language = m_language;
+    options.scale = 2;
+    ExportRenderer renderer(trace, options);
+    const int page = std::clamp(m_controller->currentStep(), 0, renderer.pageCount() - 1);
+    QString error;
+    if (!renderer.save(path, format, page, &error))
+        QMessageBox::warning(this, tr("Export"), error);
+}
+
+void MainWindow::exportWalkthrough()
+{
+    const engine::Trace& trace = m_controller->trace();
+    if (trace.steps.empty() && !trace.error) {
+        QMessageBox::information(this, tr("Export"), tr("There is no step to export yet."));
+        return;
+    }
+    const QString pdf = tr("PDF document, a page per step (*.pdf)"), png = tr("PNG images, one per step (*.png)"),
+                  svg = tr("SVG images, one per step (*.svg)");
+    QString filter = pdf;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export walkthrough"), QString(), pdf + QStringLiteral(";;") + png +
+                                                      QStringLiteral(";;") + svg, &filter);
+    if (path.isEmpty())
+        return;
+    ExportOptions options;
+    options.language = m_language;
+    options.scale = 2;
+    ExportRenderer renderer(trace, options);
+    const int pages = renderer.pageCount();
+    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, pages, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    auto advance = [&](int page) {
+        progress.setLabelText(tr("Exporting step %1 of %2").arg(page + 1).arg(pages));
+        progress.setValue(page);
+        return !progress.wasCanceled();
+    };
+    QString error;
+    bool ok = true;
+    if (filter == pdf) {
+        const QString file = QFileInfo(path).suffix().isEmpty() ? path + QStringLiteral(".pdf") : path;
+        ok = renderer.savePdf(file, 0, pages - 1, &error, advance);
+    } else {
+        // PNG and SVG: a folder named after the chosen file, with step-001.png ...
+        const ExportFormat format = filter == svg ? ExportFormat::Svg : ExportFormat::Png;
+        const QFileInfo info(path);
+        const QString folder = info.suffix().isEmpty() ? path : info.dir().filePath(info.completeBaseName());
+        if (!QDir().mkpath(folder)) {
+            QMessageBox::warning(this, tr("Export"), tr("Cannot create the folder '%1'.").arg(folder));
+            return;
+        }
+        for (int page = 0; page < pages && ok; ++page) {
+            if (!advance(page))
+                return;
+            const QString name = QStringLiteral("step-%1.%2").arg(page + 1, 3, 10, QLatin1Char('0'))
+                                     .arg(format == ExportFormat::Svg ? QStringLiteral("svg") : QStringLiteral("png"));
+            ok = renderer.save(QDir(folder).filePath(name), format, page, &error);
+        }
+    }
+    progress.setValue(pages);
+    if (!ok && !progress.wasCanceled())
+        QMessageBox::warning(this, tr("Export"), error);
 }
 
 }  // namespace av::ui

@@ -87,6 +87,9 @@ private:
     void openTraceDialog();
     bool save();
     bool saveAs();
+    // File → Export current step… / Export walkthrough…: figures drawn by ExportRenderer.
+    void exportCurrentStep();
+    void exportWalkthrough();
     void togglePlay(bool playing);
     void showWalkthrough(const QString& resourcePath);
 
@@ -125,6 +128,8 @@ private:
     QAction* m_openTraceAction = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
+    QAction* m_exportStepAction = nullptr;
+    QAction* m_exportAllAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_stepAction = nullptr;
     QAction* m_backAction = nullptr;

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../ui/exportrenderer.cpp" line="+268"/>
+        <source>%1 — the script failed</source>
+        <translation>%1 — 脚本出错</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — step %2 of %3, line %4</source>
+        <translation>%1 — 第 %2 步（共 %3 步），第 %4 行</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>could not draw &apos;%1&apos;</source>
+        <translation>无法绘制“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+15"/>
+        <location line="+12"/>
+        <source>could not write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>Narration</name>
     <message>
         <location filename="../../ui/narration.cpp" line="+31"/>
@@ -314,18 +349,18 @@
 <context>
     <name>av::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+195"/>
-        <location line="+93"/>
+        <location filename="../../ui/mainwindow.cpp" line="+199"/>
+        <location line="+98"/>
         <source>About aliasview</source>
         <translation>关于 aliasview</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-97"/>
         <source>&lt;p&gt;&lt;b&gt;aliasview&lt;/b&gt; shows how PyTorch tensors and NumPy arrays share memory, step by step, with the real addresses.&lt;/p&gt;&lt;p&gt;Every answer matches PyTorch 1.13.1 and NumPy 1.24.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;aliasview&lt;/b&gt; 逐步展示 PyTorch 张量与 NumPy 数组如何共享内存，并给出真实的内存地址。&lt;/p&gt;&lt;p&gt;所有结果均与 PyTorch 1.13.1 和 NumPy 1.24 一致。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -383,6 +418,16 @@
         <location line="+1"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export current step…</source>
+        <translation>导出当前步骤(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;walkthrough…</source>
+        <translation>导出整个演示(&amp;W)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -604,6 +649,81 @@
         <location line="+39"/>
         <source>Append: %1</source>
         <translation>追加：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+19"/>
+        <location line="+7"/>
+        <location line="+34"/>
+        <location line="+13"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+26"/>
+        <source>There is no step to export yet.</source>
+        <translation>还没有可导出的步骤。</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export current step</source>
+        <translation>导出当前步骤</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>PDF document, a page per step (*.pdf)</source>
+        <translation>PDF 文档，每步一页 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images, one per step (*.png)</source>
+        <translation>PNG 图片，每步一张 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG images, one per step (*.svg)</source>
+        <translation>SVG 图片，每步一张 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export walkthrough</source>
+        <translation>导出整个演示</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting step %1 of %2</source>
+        <translation>正在导出第 %1 步（共 %2 步）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation>无法创建文件夹“%1”。</translation>
     </message>
 </context>
 </TS>
