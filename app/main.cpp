@@ -311,6 +311,11 @@ int exportCommand(int argc, char** argv, const std::vector<std::string>& args)
     const QString out = QString::fromStdString(output);
     QString error;
     bool ok = true;
+    // A single file's folder is made as needed, as the folder of a --all sequence is.
+    if ((format == av::ui::ExportFormat::Pdf || !all) && !QDir().mkpath(QFileInfo(out).absolutePath())) {
+        std::fprintf(stderr, "aliasview export: cannot create the folder of '%s'\n", output.c_str());
+        return 2;
+    }
     if (format == av::ui::ExportFormat::Pdf) {
         const int first = all ? 0 : static_cast<int>(step) - 1;
         const int last = all ? pages - 1 : first;
