@@ -313,6 +313,34 @@ private slots:
         QVERIFY2(r.stderrText.contains(message), qPrintable(r.stderrText));
         QVERIFY(!QFile::exists(path(QStringLiteral("bad-x.png"))));
     }
+
+    // The app's Export walkthrough… cancelled part-way: the PDF is written through QSaveFile, so the target
+    // keeps its old bytes (or stays absent) and nothing half-written is left beside it.
+    void cancelledPdfLeavesNoHalfWrittenFile()
+    {
+        av::ui::ExportRenderer renderer(m_trace, av::ui::ExportOptions{});
+        const QString target = path(QStringLiteral("cancelled.pdf"));
+        int pagesSeen = 0;
+        QString error;
+        QVERIFY(!renderer.savePdf(target, 0, static_cast<int>(m_trace.steps.size()) - 1, &error,
+                                  [&pagesSeen](int) { return ++pagesSeen < 3; }));
+        QCOMPARE(pagesSeen, 3);
+        QVERIFY(!QFile::exists(target));
+        {
+            QFile previous(target);
+            QVERIFY(previous.open(QIODevice::WriteOnly));
+            previous.write("previous export");
+        }
+        pagesSeen = 0;
+        QVERIFY(!renderer.savePdf(target, 0, static_cast<int>(m_trace.steps.size()) - 1, &error,
+                                  [&pagesSeen](int) { return ++pagesSeen < 2; }));
+        QCOMPARE(bytesOf(target), QByteArray("previous export"));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancelled.pdf*")}, QDir::Files),
+                 QStringList{QStringLiteral("cancelled.pdf")});
+        // And without cancelling it completes, with every page.
+        QVERIFY2(renderer.savePdf(target, 0, static_cast<int>(m_trace.steps.size()) - 1, &error), qPrintable(error));
+        QCOMPARE(pdfPageCount(bytesOf(target)), static_cast<int>(m_trace.steps.size()));
+    }
 };
 
 AV_GUI_TEST_MAIN(TestExport)
