@@ -1,6 +1,7 @@
 // The aliasview command line: `aliasview run FILE.py` runs a script as python3 would print it;
 // `aliasview trace FILE.py` records it step by step as JSON (docs/trace-format.md); `--list-ops` prints
-// every supported name; `--version` says which libraries the engine reproduces.
+// every supported name; `--version` says which libraries the engine reproduces; `--screenshot OUT.png` opens
+// the window, steps it and saves a picture of it (for the README and slides).
 
 #include "engine/python/interpreter.h"
 #include "engine/python/registry.h"
@@ -8,7 +9,10 @@
 #include "engine/session/tracejson.h"
 #include "engine/version.h"
 #include "ui/exportrenderer.h"
+#include "ui/graphscene.h"
+#include "ui/graphview.h"
 #include "ui/mainwindow.h"
+#include "ui/sessioncontroller.h"
 
 #include <QApplication>
 #include <QDir>
@@ -16,6 +20,8 @@
 #include <QFileInfo>
 
 #include <unistd.h>
+#include <QPixmap>
+#include <QStringList>
 
 #include <cstdio>
 #include <cstring>
@@ -45,6 +51,7 @@ void printUsage(std::FILE* out)
                  "       aliasview export FILE.py -o OUT [--format png|svg|pdf] [--step N | --all] [--scale S]\n"
                  "                        [--stable-addresses] [--lang zh_CN] [--theme print]\n"
                  "       aliasview --list-ops [--markdown]\n"
+                 "       aliasview --screenshot OUT.png [--step N] [--size WxH] [FILE]\n"
                  "       aliasview --version\n"
                  "\n"
                  "  (no command) opens the window on FILE.py, a trace, or the bundled walkthrough\n"
@@ -60,7 +67,12 @@ void printUsage(std::FILE* out)
                  "              suffix; --stable-addresses draws buffers at 0x1000, 0x2000 ... so figures of\n"
                  "              the same script are identical; a failing script gets a last page with its\n"
                  "              traceback and exit status 1; 2 on bad arguments\n"
-                 "  --list-ops  every torch, numpy and builtin name aliasview supports\n");
+                 "  --list-ops  every torch, numpy and builtin name aliasview supports\n"
+                 "  --screenshot  (for developers) opens the window on FILE or the walkthrough, steps N times\n"
+                 "              (default: until it has run the first line that starts with `B += 5`, or to the\n"
+                 "              end), saves the whole window as a PNG (--size: the window's size, default\n"
+                 "              1400x860) and prints its path; needs no display (uses QT_QPA_PLATFORM=offscreen\n"
+                 "              when none is set)\n");
 }
 
 bool readFile(const std::string& path, std::string& text)
@@ -376,6 +388,125 @@ int runWindow(int argc, char** argv, const std::string& file)
     return QApplication::exec();
 }
 
+// `aliasview --screenshot OUT.png [--step N] [--size WxH] [FILE]`: the window as the user sees it after
+// some steps, saved as a PNG. Animations are off, so the picture shows the step's final state.
+int screenshotCommand(int argc, char** argv, const std::vector<std::string>& args)
+{
+    std::string output;
+    std::string file;
+    int steps = -1;  // -1: until the first `B += 5` has run
+    int width = 1400;
+    int height = 860;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--step" && i + 1 < args.size()) {
+            try {
+                steps = std::stoi(args[++i]);
+            } catch (...) {
+                steps = -2;
+            }
+            if (steps < 0) {
+                std::fprintf(stderr, "aliasview --screenshot: --step expects a number of steps, got '%s'\n", args[i].c_str());
+                return 2;
+            }
+        } else if (a == "--size" && i + 1 < args.size()) {
+            const std::string& size = args[++i];
+            const std::size_t x = size.find('x');
+            try {
+                if (x == std::string::npos)
+                    throw std::invalid_argument(size);
+                width = std::stoi(size.substr(0, x));
+                height = std::stoi(size.substr(x + 1));
+            } catch (...) {
+                width = 0;
+            }
+            if (width < 200 || height < 200 || width > 10000 || height > 10000) {
+                std::fprintf(stderr, "aliasview --screenshot: --size expects WxH (200 to 10000 each), got '%s'\n", size.c_str());
+                return 2;
+            }
+        } else if (!a.empty() && a[0] == '-') {
+            std::fprintf(stderr, "aliasview --screenshot: unknown option '%s'\n", a.c_str());
+            return 2;
+        } else if (output.empty()) {
+            output = a;
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            std::fprintf(stderr, "aliasview --screenshot: one file at a time (got '%s' and '%s')\n", file.c_str(), a.c_str());
+            return 2;
+        }
+    }
+    if (output.empty()) {
+        std::fprintf(stderr, "aliasview --screenshot: where to? usage: aliasview --screenshot OUT.png [--step N] [--size WxH] [FILE]\n");
+        return 2;
+    }
+    // The window says what is wrong with a file in a message box, which nobody would answer here.
+    if (!file.empty()) {
+        std::string text;
+        if (!readFile(file, text)) {
+            std::fprintf(stderr, "aliasview --screenshot: cannot open '%s'\n", file.c_str());
+            return 2;
+        }
+        if (QString::fromStdString(file).endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+            try {
+                av::engine::readTraceJson(text);
+            } catch (const std::exception& error) {
+                std::fprintf(stderr, "aliasview --screenshot: %s is not an aliasview trace: %s\n", file.c_str(), error.what());
+                return 2;
+            }
+        }
+    }
+    if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("aliasview"));
+    QApplication::setApplicationName(QStringLiteral("aliasview"));
+    av::ui::MainWindow window;
+    window.scene()->setAnimated(false);
+    if (file.empty()) {
+        QFile walkthrough(QStringLiteral(":/walkthroughs/01-ndarray-tensor.py"));
+        if (walkthrough.open(QIODevice::ReadOnly))
+            window.openText(QString::fromUtf8(walkthrough.readAll()), QStringLiteral("01-ndarray-tensor.py"));
+    } else if (!window.openPath(QString::fromStdString(file))) {
+        return 1;
+    }
+    window.resize(width, height);
+    window.show();
+    QApplication::processEvents();
+    av::ui::SessionController* controller = window.controller();
+    if (steps >= 0) {
+        for (int i = 0; i < steps; ++i)
+            window.step();
+    } else {
+        // Step until the shown step is the one that ran `B += 5`: A, B and C changed, D not yet made.
+        const QStringList lines = controller->scriptText().split(QLatin1Char('\n'));
+        const auto ranTarget = [&] {
+            const av::engine::Snapshot* snapshot = controller->snapshot();
+            return snapshot && snapshot->line >= 1 && snapshot->line <= lines.size() &&
+                   lines.at(snapshot->line - 1).trimmed().startsWith(QStringLiteral("B += 5"));
+        };
+        while (!ranTarget() && controller->currentStep() + 1 < controller->stepCount())
+            window.step();
+        if (!ranTarget())
+            std::fprintf(stderr, "aliasview --screenshot: no line starts with `B += 5`; showing the last step\n");
+    }
+    // Let the window lay itself out, fit the whole graph in the view (a picture cannot be panned), and
+    // repaint before it is grabbed.
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    window.view()->fitToView();
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    const QPixmap picture = window.grab();
+    const QString path = QString::fromStdString(output);
+    if (picture.isNull() || !picture.save(path, "PNG")) {
+        std::fprintf(stderr, "aliasview --screenshot: cannot write '%s'\n", output.c_str());
+        return 1;
+    }
+    std::printf("%s\n", QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()).toLocal8Bit().constData());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -397,6 +528,8 @@ int main(int argc, char** argv)
         writeOut(markdown ? av::engine::py::registryMarkdown() : av::engine::py::registryText());
         return 0;
     }
+    if (command == "--screenshot")
+        return screenshotCommand(argc, argv, std::vector<std::string>(args.begin() + 1, args.end()));
     if (command == "run")
         return runCommand(std::vector<std::string>(args.begin() + 1, args.end()));
     if (command == "trace")

@@ -1,5 +1,6 @@
 #include "arraycarditem.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
@@ -110,6 +111,14 @@ void ArrayCardItem::relayout()
     for (const QString& line : {headerLine1(), headerLine2(), headerLine3()})
         headerWidth = std::max(headerWidth, sans.horizontalAdvance(line));
     headerWidth = std::max(headerWidth, sans.horizontalAdvance(QString::fromStdString(m_object.type)) + 80);
+    // The flavour badge and the scene's "new"/"changed" badge share the top line (both bold, 12 px of padding
+    // each): leave room for both and a gap, or "numpy.ndarray" disappears under "changed".
+    QFont badgeFont = m_theme.font;
+    badgeFont.setBold(true);
+    const QFontMetricsF bold(badgeFont);
+    const qreal stateBadge = std::max(bold.horizontalAdvance(QCoreApplication::translate("av::ui::GraphScene", "new")),
+                                      bold.horizontalAdvance(QCoreApplication::translate("av::ui::GraphScene", "changed")));
+    headerWidth = std::max(headerWidth, bold.horizontalAdvance(QString::fromStdString(m_object.type)) + 12 + 8 + stateBadge + 12);
     m_width = std::max(m_gridLeft + gridWidth + kPadding, headerWidth + 2 * kPadding);
     m_height = m_gridTop + m_grid.rows * m_cellHeight + kPadding;
 }
