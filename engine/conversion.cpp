@@ -30,52 +30,6 @@ std::string pythonTypeName(const Array& value)
     return "numpy.ndarray";
 }
 
-// c10's infer_dense_strides: an insertion sort of the dims by stride that leaves stride-0 dims where they
-// are (the same order TensorIterator computes), then contiguous strides in that order.
-Strides inferDenseStrides(const Shape& sizes, const Strides& strides)
-{
-    const std::size_t ndim = sizes.size();
-    if (ndim == 0)
-        return {};
-    if (ndim == 1)
-        return {1};
-    std::vector<std::size_t> perm(ndim);
-    for (std::size_t i = 0; i < ndim; ++i)
-        perm[i] = ndim - 1 - i;
-    const auto shouldSwap = [&](std::size_t dim0, std::size_t dim1) {
-        const std::int64_t stride0 = strides[dim0], stride1 = strides[dim1];
-        if (stride0 == 0 || stride1 == 0)
-            return 0;
-        if (stride0 < stride1)
-            return -1;
-        if (stride0 > stride1)
-            return 1;
-        return sizes[dim0] > sizes[dim1] ? 1 : 0;
-    };
-    for (std::size_t i = 1; i < ndim; ++i) {
-        std::size_t dim1 = i;
-        for (std::size_t j = 1; j <= i; ++j) {
-            const std::size_t dim0 = i - j;
-            const int comparison = shouldSwap(perm[dim0], perm[dim1]);
-            if (comparison > 0) {
-                std::swap(perm[dim0], perm[dim1]);
-                dim1 = dim0;
-            } else if (comparison < 0) {
-                break;
-            }
-        }
-    }
-    Strides out(ndim);
-    std::int64_t current = 1;
-    for (std::size_t i = 0; i < ndim; ++i) {
-        const std::size_t d = perm[i];
-        out[d] = current;
-        if (sizes[d] > 1)
-            current *= sizes[d];
-    }
-    return out;
-}
-
 Strides fortranStrides(const Shape& sizes)
 {
     Strides out(sizes.size());

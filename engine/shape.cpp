@@ -83,4 +83,47 @@ bool broadcastShapes(IntSpan a, IntSpan b, Shape& out)
     return true;
 }
 
+Strides inferDenseStrides(const Shape& sizes, const Strides& strides)
+{
+    const std::size_t ndim = sizes.size();
+    if (ndim == 0)
+        return {};
+    if (ndim == 1)
+        return {1};
+    std::vector<std::size_t> perm(ndim);
+    for (std::size_t i = 0; i < ndim; ++i)
+        perm[i] = ndim - 1 - i;
+    const auto shouldSwap = [&](std::size_t dim0, std::size_t dim1) -> int {
+        const std::int64_t s0 = strides[dim0], s1 = strides[dim1];
+        if (s0 == 0 || s1 == 0)
+            return 0;
+        if (s0 < s1)
+            return -1;
+        if (s0 > s1)
+            return 1;
+        return sizes[dim0] > sizes[dim1] ? 1 : 0;
+    };
+    for (std::size_t i = 1; i < ndim; ++i) {
+        std::size_t dim1 = i;
+        for (std::size_t j = 1; j <= i; ++j) {
+            const std::size_t dim0 = i - j;
+            const int comparison = shouldSwap(perm[dim0], perm[dim1]);
+            if (comparison > 0) {
+                std::swap(perm[dim0], perm[dim1]);
+                dim1 = dim0;
+            } else if (comparison < 0) {
+                break;
+            }
+        }
+    }
+    Strides out(ndim);
+    std::int64_t current = 1;
+    for (std::size_t i = 0; i < ndim; ++i) {
+        out[perm[i]] = current;
+        if (sizes[perm[i]] > 1)
+            current *= sizes[perm[i]];
+    }
+    return out;
+}
+
 }  // namespace av::engine

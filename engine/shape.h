@@ -19,6 +19,10 @@ enum class MemoryOrder : std::uint8_t { C, F, A, K };
 std::int64_t numelOf(IntSpan sizes);
 // Row-major strides in elements for these sizes (size-1 and size-0 dims get the usual product).
 Strides contiguousStrides(IntSpan sizes);
+// at::infer_dense_strides: dense strides in the input's stride order, the dims sorted exactly as
+// TensorIterator sorts them (stride-0 dims compare as ambiguous and stay put; equal strides put the smaller
+// size first). Copies that keep their input's layout (clone, empty_like) use it.
+Strides inferDenseStrides(const Shape& sizes, const Strides& strides);
 
 // "[2, 4]" as torch prints sizes in messages; "(2, 4)" / "(4,)" as Python prints a tuple.
 std::string formatList(IntSpan values);
