@@ -1,10 +1,13 @@
 #include "arraycarditem.h"
 
+#include "widesttext.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 namespace av::ui {
 
@@ -22,6 +25,22 @@ QString tupleText(const std::vector<std::int64_t>& values)
     if (values.size() == 1)
         out += QLatin1Char(',');
     return out + QLatin1Char(')');
+}
+
+// Whether two Snapshots of an object give the card the same size and text: what the header and the grid show.
+// The changed cells, flags and version are painted or shown elsewhere and need no new layout.
+bool sameLook(const engine::SnapshotObject& a, const engine::SnapshotObject& b)
+{
+    if (a.type != b.type || a.array.has_value() != b.array.has_value())
+        return false;
+    if (!a.array)
+        return a.repr == b.repr;
+    const engine::SnapshotArray& x = *a.array;
+    const engine::SnapshotArray& y = *b.array;
+    return x.dtype == y.dtype && x.shape == y.shape && x.strides == y.strides && x.storageOffset == y.storageOffset &&
+           x.device == y.device && x.requiresGrad == y.requiresGrad && x.gradFn == y.gradFn && x.dataPtr == y.dataPtr &&
+           x.itemsize == y.itemsize && x.bufferByteOffset == y.bufferByteOffset && x.values == y.values &&
+           x.cellIndex == y.cellIndex;
 }
 
 QColor accentFor(const engine::SnapshotObject& object, const Theme& theme)
@@ -45,9 +64,21 @@ ArrayCardItem::ArrayCardItem(const engine::SnapshotObject& object, const Theme& 
 
 void ArrayCardItem::setObject(const engine::SnapshotObject& object)
 {
-    prepareGeometryChange();
+    // Most cards show the same object from one step to the next (250 cards, one of them new): they are left
+    // as they are, and a card whose values and geometry stayed is repainted without a new layout.
+    if (object == m_object)
+        return;
+    const bool relayoutNeeded = !sameLook(object, m_object);
+    if (relayoutNeeded)
+        prepareGeometryChange();
     m_object = object;
-    relayout();
+    if (relayoutNeeded) {
+        relayout();
+    } else {
+        m_changed.clear();
+        if (m_object.array)
+            m_changed.insert(m_object.array->changedCells.begin(), m_object.array->changedCells.end());
+    }
     update();
 }
 
@@ -93,10 +124,14 @@ void ArrayCardItem::relayout()
         m_grid.columns = 1;
         m_grid.cells.push_back({0, 0, -1, QString::fromStdString(m_object.repr)});
     }
-    qreal widest = mono.horizontalAdvance(QStringLiteral("0.00"));
+    WidestText widestCell(m_theme.monoFont);
+    widestCell.add(QStringLiteral("0.00"));
     for (const GridCell& cell : m_grid.cells)
-        widest = std::max(widest, mono.horizontalAdvance(cell.text));
-    m_cellWidth = std::min<qreal>(widest + 12, m_object.array ? 140 : 520);
+        widestCell.add(cell.text);
+    const qreal widest = widestCell.width();
+    const qreal maxCellWidth = m_object.array ? 140 : 520;
+    m_cellWidth = std::min<qreal>(widest + 12, maxCellWidth);
+    m_elideCells = widest + 12 > maxCellWidth;
     m_cellHeight = mono.height() + 8;
     const qreal lineHeight = sans.height() + 2;
     const int headerLines = m_object.array ? 4 : 2;  // badge line, three lines of facts
@@ -176,6 +211,8 @@ void ArrayCardItem::clearHover()
 
 void ArrayCardItem::setChangeIntensity(qreal intensity)
 {
+    if (intensity == m_changeIntensity)
+        return;
     m_changeIntensity = intensity;
     if (!m_changed.empty())
         update();
@@ -183,6 +220,8 @@ void ArrayCardItem::setChangeIntensity(qreal intensity)
 
 void ArrayCardItem::setBadge(const QString& badge)
 {
+    if (badge == m_badge)
+        return;
     m_badge = badge;
     update();
 }
@@ -202,6 +241,7 @@ void ArrayCardItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*) { emit hoverLeft(
 
 void ArrayCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
+    const bool readable = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= kReadableDetail;
     painter->setRenderHint(QPainter::Antialiasing);
     const QColor accent = accentFor(m_object, m_theme);
     const QRectF frame(0, 0, m_width, m_height);
@@ -222,8 +262,10 @@ void ArrayCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     painter->setPen(Qt::NoPen);
     painter->setBrush(accent);
     painter->drawRoundedRect(badgeRect, 4, 4);
-    painter->setPen(Qt::white);
-    painter->drawText(badgeRect, Qt::AlignCenter, typeText);
+    if (readable) {
+        painter->setPen(Qt::white);
+        painter->drawText(badgeRect, Qt::AlignCenter, typeText);
+    }
 
     if (!m_badge.isEmpty()) {
         const QColor color = m_badge == tr("new") ? m_theme.newBadge : m_theme.changedBadge;
@@ -232,14 +274,16 @@ void ArrayCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
         painter->setPen(Qt::NoPen);
         painter->setBrush(color);
         painter->drawRoundedRect(stateRect, 4, 4);
-        painter->setPen(Qt::white);
-        painter->drawText(stateRect, Qt::AlignCenter, m_badge);
+        if (readable) {
+            painter->setPen(Qt::white);
+            painter->drawText(stateRect, Qt::AlignCenter, m_badge);
+        }
     }
 
     painter->setFont(m_theme.font);
     painter->setPen(m_theme.text);
     qreal y = kPadding + lineHeight;
-    if (m_object.array) {
+    if (m_object.array && readable) {
         painter->drawText(QPointF(kPadding, y + sans.ascent()), headerLine1());
         y += lineHeight;
         painter->setPen(m_theme.mutedText);
@@ -249,7 +293,34 @@ void ArrayCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
         painter->drawText(QPointF(kPadding, y + sans.ascent()), headerLine3());
     }
 
-    // The grid.
+    // The grid. Too small to read (a large graph fitted into the view), a card is drawn as its shape: one box
+    // for the grid with the changed and hovered cells tinted, which is what the eye looks for at that
+    // distance; 25,000 cells of text a few pixels high took 160 ms a frame.
+    const auto cellFill = [this](std::int64_t flatIndex) -> std::optional<QColor> {
+        if (m_hovered.count(flatIndex))
+            return m_theme.hoverFill;
+        if (m_changed.count(flatIndex)) {
+            QColor fill = m_theme.changedFill;
+            fill.setAlphaF(0.25 + 0.75 * m_changeIntensity);
+            return fill;
+        }
+        return std::nullopt;
+    };
+    if (!readable) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_theme.cellFill);
+        painter->drawRect(QRectF(m_gridLeft, m_gridTop, m_grid.columns * m_cellWidth, m_grid.rows * m_cellHeight));
+        if (m_changed.empty() && m_hovered.empty())
+            return;
+        for (const GridCell& cell : m_grid.cells) {
+            if (const std::optional<QColor> fill = cell.flatIndex >= 0 ? cellFill(cell.flatIndex) : std::nullopt) {
+                painter->setBrush(*fill);
+                painter->drawRect(QRectF(m_gridLeft + cell.column * m_cellWidth, m_gridTop + cell.row * m_cellHeight, m_cellWidth,
+                                         m_cellHeight));
+            }
+        }
+        return;
+    }
     painter->setFont(m_theme.monoFont);
     const QFontMetricsF mono(m_theme.monoFont);
     for (const GridSlice& slice : m_grid.slices) {
@@ -262,20 +333,13 @@ void ArrayCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     for (const GridCell& cell : m_grid.cells) {
         const QRectF rect(m_gridLeft + cell.column * m_cellWidth, m_gridTop + cell.row * m_cellHeight, m_cellWidth, m_cellHeight);
         if (cell.flatIndex >= 0 || !m_object.array) {
-            QColor fill = m_theme.cellFill;
-            if (m_changed.count(cell.flatIndex)) {
-                fill = m_theme.changedFill;
-                fill.setAlphaF(0.25 + 0.75 * m_changeIntensity);
-            }
-            if (m_hovered.count(cell.flatIndex))
-                fill = m_theme.hoverFill;
             painter->setPen(QPen(m_theme.cellBorder, 1));
-            painter->setBrush(fill);
+            painter->setBrush(cellFill(cell.flatIndex).value_or(m_theme.cellFill));
             painter->drawRect(rect);
         }
         painter->setPen(cell.flatIndex >= 0 || !m_object.array ? m_theme.text : m_theme.mutedText);
         painter->drawText(rect.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
-                          mono.elidedText(cell.text, Qt::ElideRight, rect.width() - 8));
+                          m_elideCells ? mono.elidedText(cell.text, Qt::ElideRight, rect.width() - 8) : cell.text);
     }
 }
 

@@ -77,6 +77,7 @@ private:
     qreal m_headerHeight = 0;
     qreal m_cellWidth = 0;
     qreal m_cellHeight = 0;
+    bool m_elideCells = false;  // some value is wider than a cell may be
     qreal m_gridLeft = 0;
     qreal m_gridTop = 0;
 };

@@ -1,9 +1,12 @@
 #include "bufferblockitem.h"
 
+#include "widesttext.h"
+
 #include <QFontMetricsF>
 #include <QGraphicsSceneHoverEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace av::ui {
 
@@ -34,11 +37,19 @@ std::int64_t BufferBlockItem::itemsize() const
 void BufferBlockItem::setState(const engine::SnapshotBuffer& buffer, const std::vector<engine::SnapshotStorage>& storages,
                                const std::vector<std::pair<std::int64_t, std::int64_t>>& changedBytes)
 {
-    prepareGeometryChange();
-    m_buffer = buffer;
+    // A block whose buffer, windows and written bytes are as they were is left alone (most of them, each
+    // step); one that was only written is repainted without a new layout.
+    const bool relayoutNeeded = !(buffer == m_buffer);
+    if (!relayoutNeeded && storages == m_storages && changedBytes == m_changed)
+        return;
+    if (relayoutNeeded) {
+        prepareGeometryChange();
+        m_buffer = buffer;
+    }
     m_storages = storages;
     m_changed = changedBytes;
-    relayout();
+    if (relayoutNeeded)
+        relayout();
     update();
 }
 
@@ -46,10 +57,13 @@ void BufferBlockItem::relayout()
 {
     const QFontMetricsF mono(m_theme.monoFont);
     const QFontMetricsF sans(m_theme.font);
-    qreal widest = mono.horizontalAdvance(QStringLiteral("0.00"));
+    WidestText widestValue(m_theme.monoFont);
+    widestValue.add(QStringLiteral("0.00"));
     for (const std::string& value : m_buffer.values)
-        widest = std::max(widest, mono.horizontalAdvance(QString::fromStdString(value)));
+        widestValue.add(value);
+    const qreal widest = widestValue.width();
     m_cellWidth = std::min<qreal>(widest + 10, 120);
+    m_elideCells = widest + 10 > 120;
     m_cellHeight = mono.height() + 8;
     const int count = static_cast<int>(m_buffer.values.size()) + (m_buffer.truncated ? 1 : 0);
     m_perRow = std::max(1, std::min(kElementsPerRow, count));
@@ -134,6 +148,8 @@ void BufferBlockItem::clearHover()
 
 void BufferBlockItem::setChangeIntensity(qreal intensity)
 {
+    if (intensity == m_changeIntensity)
+        return;
     m_changeIntensity = intensity;
     if (!m_changed.empty())
         update();
@@ -154,6 +170,8 @@ void BufferBlockItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*) { emit hoverLef
 
 void BufferBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
+    // Too small to read, the block is drawn as boxes and tints only (see kReadableDetail).
+    const bool readable = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= kReadableDetail;
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(m_theme.bufferBorder, 1.2));
     painter->setBrush(m_theme.bufferFill);
@@ -163,15 +181,17 @@ void BufferBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     const qreal lineHeight = sans.height() + 2;
     QFont bold = m_theme.font;
     bold.setBold(true);
-    painter->setFont(bold);
-    painter->setPen(m_theme.text);
-    painter->drawText(QPointF(kPadding, kPadding + sans.ascent()),
-                      tr("buffer #%1 · %2 bytes · %3").arg(m_buffer.id).arg(m_buffer.nbytes).arg(QString::fromStdString(m_buffer.allocator)));
-    painter->setFont(m_theme.monoFont);
-    painter->setPen(m_theme.mutedText);
-    painter->drawText(QPointF(kPadding, kPadding + lineHeight + sans.ascent()),
-                      QStringLiteral("0x") + QString::number(m_buffer.address, 16) + QStringLiteral("  ") +
-                          QString::fromStdString(m_buffer.dtype) + QStringLiteral("  ") + QString::fromStdString(m_buffer.device));
+    if (readable) {
+        painter->setFont(bold);
+        painter->setPen(m_theme.text);
+        painter->drawText(QPointF(kPadding, kPadding + sans.ascent()),
+                          tr("buffer #%1 · %2 bytes · %3").arg(m_buffer.id).arg(m_buffer.nbytes).arg(QString::fromStdString(m_buffer.allocator)));
+        painter->setFont(m_theme.monoFont);
+        painter->setPen(m_theme.mutedText);
+        painter->drawText(QPointF(kPadding, kPadding + lineHeight + sans.ascent()),
+                          QStringLiteral("0x") + QString::number(m_buffer.address, 16) + QStringLiteral("  ") +
+                              QString::fromStdString(m_buffer.dtype) + QStringLiteral("  ") + QString::fromStdString(m_buffer.device));
+    }
 
     const std::int64_t size = itemsize();
     const auto meets = [&](std::int64_t begin, std::int64_t end, std::int64_t a, std::int64_t b) { return a < end && begin < b; };
@@ -180,7 +200,7 @@ void BufferBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     for (int i = 0; i < count; ++i) {
         const QRectF rect = elementRect(i);
         const std::int64_t begin = i * size, end = begin + size;
-        if (i % m_perRow == 0) {
+        if (readable && i % m_perRow == 0) {
             painter->setPen(m_theme.mutedText);
             painter->drawText(QRectF(kPadding, rect.top(), m_offsetLabelWidth - 6, rect.height()), Qt::AlignRight | Qt::AlignVCenter,
                               QStringLiteral("+") + QString::number(begin));
@@ -195,14 +215,17 @@ void BufferBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
         }
         if (m_hovered.first != m_hovered.second && meets(begin, end, m_hovered.first, m_hovered.second))
             fill = m_theme.hoverFill;
-        painter->setPen(QPen(m_theme.cellBorder, 1));
+        painter->setPen(readable ? QPen(m_theme.cellBorder, 1) : QPen(Qt::NoPen));
         painter->setBrush(fill);
         painter->drawRect(rect);
+        if (!readable)
+            continue;
+        const QString value = QString::fromStdString(m_buffer.values[static_cast<std::size_t>(i)]);
         painter->setPen(m_theme.text);
         painter->drawText(rect.adjusted(3, 0, -3, 0), Qt::AlignRight | Qt::AlignVCenter,
-                          mono.elidedText(QString::fromStdString(m_buffer.values[static_cast<std::size_t>(i)]), Qt::ElideRight, rect.width() - 6));
+                          m_elideCells ? mono.elidedText(value, Qt::ElideRight, rect.width() - 6) : value);
     }
-    if (m_buffer.truncated) {
+    if (m_buffer.truncated && readable) {
         const QRectF rect = elementRect(count);
         painter->setPen(m_theme.mutedText);
         painter->drawText(rect, Qt::AlignCenter, QStringLiteral("…"));

@@ -66,6 +66,7 @@ private:
     int m_perRow = 16;
     qreal m_cellWidth = 0;
     qreal m_cellHeight = 0;
+    bool m_elideCells = false;  // some value is wider than a cell may be
     qreal m_headerHeight = 0;
     qreal m_offsetLabelWidth = 0;
     qreal m_width = 0;

@@ -58,7 +58,7 @@ void GraphScene::clearGraph()
     m_cards.clear();
     m_blocks.clear();
     m_names.clear();
-    m_links.clear();
+    m_memoryLinks.clear();
     m_titles.clear();
     m_cardY.clear();
     m_blockY.clear();
@@ -106,8 +106,8 @@ QPointF GraphScene::cardPosition(std::uint64_t objectId) const
 std::vector<std::pair<QString, std::uint64_t>> GraphScene::nameBindings() const
 {
     std::vector<std::pair<QString, std::uint64_t>> out;
-    for (const NameItem* name : m_names)
-        out.emplace_back(name->name(), name->object());
+    for (const NameRow& row : m_names)
+        out.emplace_back(row.name->name(), row.name->object());
     return out;
 }
 
@@ -200,9 +200,9 @@ void GraphScene::adoptSuccessors(const engine::Snapshot& snapshot)
         liveBuffers.insert(buffer.id);
     // The first name drawn on each card whose object is gone, and the objects that have no card yet by name.
     std::map<std::uint64_t, std::string> goneByName;
-    for (const NameItem* name : m_names)
-        if (!liveObjects.count(name->object()))
-            goneByName.emplace(name->object(), name->name().toStdString());
+    for (const NameRow& row : m_names)
+        if (!liveObjects.count(row.name->object()))
+            goneByName.emplace(row.name->object(), row.name->name().toStdString());
     std::map<std::string, const engine::SnapshotObject*> arrivals;
     for (const engine::SnapshotName& binding : snapshot.names) {
         if (m_cards.count(binding.object))
@@ -445,36 +445,31 @@ void GraphScene::layoutColumns(const engine::Snapshot& snapshot)
         m_blockY[buffer.id] = item->pos().y();
     }
 
-    // Column titles.
-    for (QGraphicsItem* title : m_titles) {
-        removeItem(title);
-        delete title;
+    // Column titles, made once (until clearGraph) and kept over their columns.
+    const QString titles[] = {tr("Names"), tr("Objects"), tr("Memory")};
+    const qreal titleX[] = {m_namesX, m_cardsX, m_blocksX};
+    for (std::size_t i = 0; i < std::size(titles); ++i) {
+        if (m_titles.size() <= i) {
+            auto* title = new QGraphicsSimpleTextItem;
+            title->setFont(m_theme.titleFont);
+            title->setBrush(m_theme.mutedText);
+            addItem(title);
+            m_titles.push_back(title);
+        }
+        if (m_titles[i]->text() != titles[i])
+            m_titles[i]->setText(titles[i]);
+        m_titles[i]->setPos(titleX[i], 4);
     }
-    m_titles.clear();
-    const auto addTitle = [&](const QString& text, qreal x) {
-        auto* title = new QGraphicsSimpleTextItem(text);
-        title->setFont(m_theme.titleFont);
-        title->setBrush(m_theme.mutedText);
-        title->setPos(x, 4);
-        addItem(title);
-        m_titles.push_back(title);
-    };
-    addTitle(tr("Names"), m_namesX);
-    addTitle(tr("Objects"), m_cardsX);
-    addTitle(tr("Memory"), m_blocksX);
 }
 
 void GraphScene::rebuildLinks(const engine::Snapshot& snapshot)
 {
-    for (LinkItem* link : m_links) {
-        removeItem(link);
-        delete link;
-    }
-    m_links.clear();
-    for (NameItem* name : m_names) {
-        removeItem(name);
-        delete name;
-    }
+    // Names and links are kept from step to step like the cards: a name still bound to the same object keeps
+    // its pill and arrow, a link keeps its curve, and only what moved is redrawn (remaking all of them was
+    // 15% of a step with 250 cards).
+    std::multimap<std::pair<QString, std::uint64_t>, NameRow> previous;
+    for (const NameRow& row : m_names)
+        previous.emplace(std::make_pair(row.name->name(), row.name->object()), row);
     m_names.clear();
     // Names: stacked beside the card they are bound to (Y = X gives two names on one card).
     std::map<std::uint64_t, int> namesPerObject;
@@ -482,31 +477,57 @@ void GraphScene::rebuildLinks(const engine::Snapshot& snapshot)
         ArrayCardItem* target = card(binding.object);
         if (!target)
             continue;
-        auto* name = new NameItem(QString::fromStdString(binding.name), binding.object, m_theme);
-        addItem(name);
+        const QString text = QString::fromStdString(binding.name);
+        NameRow row{};
+        if (const auto kept = previous.find({text, binding.object}); kept != previous.end()) {
+            row = kept->second;
+            previous.erase(kept);
+        } else {
+            row.name = new NameItem(text, binding.object, m_theme);
+            addItem(row.name);
+        }
         const int k = namesPerObject[binding.object]++;
         // Right of the names column when it fits, else reaching left: the cards never move for a long name.
-        const qreal x = std::min(m_namesX, m_cardsX - kColumnGap - name->boundingRect().width());
-        name->setPos(x, target->pos().y() + 6 + k * (name->boundingRect().height() + 6));
-        m_names.push_back(name);
-        auto* link = new LinkItem(name->pos() + name->arrowStart(), target->pos() + QPointF(0, 18), m_theme.mutedText, true);
-        addItem(link);
-        m_links.push_back(link);
+        const qreal x = std::min(m_namesX, m_cardsX - kColumnGap - row.name->boundingRect().width());
+        row.name->setPos(x, target->pos().y() + 6 + k * (row.name->boundingRect().height() + 6));
+        const QPointF from = row.name->pos() + row.name->arrowStart(), to = target->pos() + QPointF(0, 18);
+        if (row.arrow) {
+            row.arrow->setEnds(from, to);
+        } else {
+            row.arrow = new LinkItem(from, to, m_theme.mutedText, true);
+            addItem(row.arrow);
+        }
+        m_names.push_back(row);
+    }
+    for (auto& [key, row] : previous) {
+        delete row.arrow;
+        delete row.name;
     }
     // Objects to the memory they reach.
+    std::unordered_map<std::uint64_t, LinkItem*> links;
     for (const auto& [id, item] : m_cards) {
         const engine::SnapshotObject& object = item->object();
-        if (!object.array)
-            continue;
-        BufferBlockItem* target = block(object.array->buffer);
+        BufferBlockItem* target = object.array ? block(object.array->buffer) : nullptr;
         if (!target)
             continue;
         const QColor color = object.type == "torch.Tensor" ? m_theme.torchAccent : m_theme.numpyAccent;
-        auto* link = new LinkItem(item->pos() + item->linkAnchor(),
-                                  target->pos() + target->anchorForByte(object.array->bufferByteOffset), color, true);
-        addItem(link);
-        m_links.push_back(link);
+        const QPointF from = item->pos() + item->linkAnchor();
+        const QPointF to = target->pos() + target->anchorForByte(object.array->bufferByteOffset);
+        LinkItem* link = nullptr;
+        if (const auto kept = m_memoryLinks.find(id); kept != m_memoryLinks.end()) {
+            link = kept->second;
+            m_memoryLinks.erase(kept);
+            link->setColor(color);
+            link->setEnds(from, to);
+        } else {
+            link = new LinkItem(from, to, color, true);
+            addItem(link);
+        }
+        links.emplace(id, link);
     }
+    for (auto& [id, link] : m_memoryLinks)
+        delete link;
+    m_memoryLinks = std::move(links);
 }
 
 }  // namespace av::ui

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+class QGraphicsSimpleTextItem;
 class QVariantAnimation;
 
 namespace av::ui {
@@ -75,9 +76,15 @@ private:
     bool m_rebuilding = false;
     std::unordered_map<std::uint64_t, ArrayCardItem*> m_cards;
     std::unordered_map<std::uint64_t, BufferBlockItem*> m_blocks;
-    std::vector<NameItem*> m_names;
-    std::vector<LinkItem*> m_links;
-    std::vector<QGraphicsItem*> m_titles;
+    // A name's pill and its arrow to the card, in the Snapshot's order of names.
+    struct NameRow {
+        NameItem* name = nullptr;
+        LinkItem* arrow = nullptr;
+    };
+    std::vector<NameRow> m_names;
+    // Each card's link to the memory it reaches, by object id.
+    std::unordered_map<std::uint64_t, LinkItem*> m_memoryLinks;
+    std::vector<QGraphicsSimpleTextItem*> m_titles;  // Names, Objects, Memory
     // Vertical positions by id, kept for the whole session so that items never jump.
     std::map<std::uint64_t, qreal> m_cardY;
     std::map<std::uint64_t, qreal> m_blockY;

@@ -15,8 +15,16 @@ LinkItem::LinkItem(const QPointF& from, const QPointF& to, const QColor& color, 
     setEnds(from, to);
 }
 
+void LinkItem::setColor(const QColor& color)
+{
+    if (pen().color() != color)
+        setPen(QPen(color, 1.8, Qt::SolidLine, Qt::RoundCap));
+}
+
 void LinkItem::setEnds(const QPointF& from, const QPointF& to)
 {
+    if (from == m_from && to == m_to && !path().isEmpty())
+        return;
     m_from = from;
     m_to = to;
     QPainterPath path(from);

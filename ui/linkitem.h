@@ -15,7 +15,11 @@ public:
     LinkItem(const QPointF& from, const QPointF& to, const QColor& color, bool arrow, QGraphicsItem* parent = nullptr);
 
     int type() const override { return Type; }
+    // Both redraw only when something differs.
     void setEnds(const QPointF& from, const QPointF& to);
+    void setColor(const QColor& color);
+    QPointF from() const { return m_from; }
+    QPointF to() const { return m_to; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:

@@ -6,6 +6,10 @@
 
 namespace av::ui {
 
+// The scale below which the scene's text is too small to read (a 10 pt value drawn under ~4 px): cards and
+// blocks then draw their shapes and tints only, which keeps a fitted graph of hundreds of cards fast.
+inline constexpr qreal kReadableDetail = 0.35;
+
 struct Theme {
     QColor background;
     QColor text;

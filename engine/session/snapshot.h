@@ -24,6 +24,8 @@ struct SnapshotBuffer {
     // The first elements in memory order, as the dtype prints them; at most a cap (truncated says so).
     std::vector<std::string> values;
     bool truncated = false;
+
+    bool operator==(const SnapshotBuffer&) const = default;
 };
 
 // torch's Storage: a window onto a buffer (usually all of it; from_numpy of a slice starts mid-buffer).
@@ -33,6 +35,8 @@ struct SnapshotStorage {
     std::int64_t byteOffset = 0;  // from the buffer's start
     std::int64_t nbytes = 0;
     std::uint64_t address = 0;  // storage().data_ptr()
+
+    bool operator==(const SnapshotStorage&) const = default;
 };
 
 // One tensor, ndarray or NumPy scalar.
@@ -68,6 +72,8 @@ struct SnapshotArray {
     // The flat indices of the cells whose bytes this step changed; of a summarized array, only shown ones.
     std::vector<std::int64_t> changedCells;
     bool changed = false;  // some cell changed, shown or not
+
+    bool operator==(const SnapshotArray&) const = default;
 };
 
 struct SnapshotObject {
@@ -77,6 +83,9 @@ struct SnapshotObject {
     bool reprTruncated = false;
     std::optional<SnapshotArray> array;
     bool isNew = false;  // created by this step
+
+    // Field by field: the window redraws only the objects and buffers whose Snapshot differs from the last.
+    bool operator==(const SnapshotObject&) const = default;
 };
 
 struct SnapshotName {

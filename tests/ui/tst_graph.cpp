@@ -8,7 +8,11 @@
 
 #include "ui/codeeditor.h"
 #include "ui/graphview.h"
+#include "ui/linkitem.h"
+#include "ui/nameitem.h"
 
+#include <QImage>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QTextCursor>
 #include <QTemporaryDir>
@@ -108,6 +112,36 @@ void verifyNothingMoved(const std::map<std::uint64_t, QPointF>& before, const st
                                                     .arg(it->second.y())
                                                     .arg(step)));
     }
+}
+
+// The links a scene should draw, as (from, to) points: each name's arrow to its card, and each card's link to
+// the block of its buffer; against the links it does draw.
+using LinkEnds = std::multiset<std::tuple<qreal, qreal, qreal, qreal>>;
+
+LinkEnds linkEnds(const QPointF& from, const QPointF& to) { return {{from.x(), from.y(), to.x(), to.y()}}; }
+
+void verifyLinks(const GraphScene& scene, int step)
+{
+    LinkEnds expected, drawn;
+    for (QGraphicsItem* item : scene.items()) {
+        if (item->type() == av::ui::LinkItem::Type) {
+            const auto* link = static_cast<av::ui::LinkItem*>(item);
+            drawn.merge(linkEnds(link->from(), link->to()));
+        } else if (item->type() == av::ui::NameItem::Type) {
+            const auto* name = static_cast<av::ui::NameItem*>(item);
+            const ArrayCardItem* card = scene.card(name->object());
+            QVERIFY(card);
+            expected.merge(linkEnds(name->pos() + name->arrowStart(), card->pos() + QPointF(0, 18)));
+        }
+    }
+    for (const std::uint64_t id : scene.cardIds()) {
+        const ArrayCardItem* card = scene.card(id);
+        if (!card->object().array)
+            continue;
+        if (const BufferBlockItem* block = scene.block(card->object().array->buffer))
+            expected.merge(linkEnds(card->pos() + card->linkAnchor(), block->pos() + block->anchorForByte(card->object().array->bufferByteOffset)));
+    }
+    QVERIFY2(drawn == expected, qPrintable(QStringLiteral("step %1: %2 links drawn, %3 expected").arg(step).arg(drawn.size()).arg(expected.size())));
 }
 
 }  // namespace
@@ -286,6 +320,94 @@ private slots:
         for (const auto& [path, drawn] : cards)
             QVERIFY(e->pos().y() > drawn.second.y());
         QCOMPARE(scene->cardIds().size(), cards.size() + 1);
+    }
+
+    void stepByStepLooksAsIfDrawnAfresh()
+    {
+        // A step redraws only what changed: cards, blocks, names and links are kept and updated in place. Each
+        // step must still look as if drawn from its Snapshot alone: the same cards and blocks, of the same
+        // sizes, with the same tints and badges, names and links.
+        const std::string script = "import torch\n"
+                                   "x = torch.arange(6, dtype=torch.float32)\n"
+                                   "y = x\n"
+                                   "v = x[1:4]\n"
+                                   "x += 1\n"
+                                   "print(x)\n"
+                                   "x[2] = 123456.5\n"
+                                   "n = x.numpy()\n"
+                                   "del y\n"
+                                   "w = v.clone().requires_grad_()\n"
+                                   "w2 = w * 2\n"
+                                   "v = torch.zeros(2)\n"
+                                   "n += 1\n"
+                                   "x = 5\n";
+        engine::Session session;
+        const engine::Trace trace = session.record("incremental.py", script);
+        QCOMPARE(trace.exitStatus, 0);
+        GraphScene incremental;
+        incremental.setAnimated(false);
+        for (const engine::Snapshot& step : trace.steps) {
+            incremental.showSnapshot(step);
+            GraphScene fresh;
+            fresh.setAnimated(false);
+            fresh.showSnapshot(step);
+            const QString at = QStringLiteral("step %1, line %2").arg(step.index).arg(step.line);
+            QVERIFY2(incremental.cardIds() == fresh.cardIds(), qPrintable(at));
+            QVERIFY2(incremental.blockIds() == fresh.blockIds(), qPrintable(at));
+            QVERIFY2(incremental.nameBindings() == fresh.nameBindings(), qPrintable(at));
+            for (const std::uint64_t id : fresh.cardIds()) {
+                const ArrayCardItem* a = incremental.card(id);
+                const ArrayCardItem* b = fresh.card(id);
+                QVERIFY2(a->object() == b->object(), qPrintable(at));
+                QVERIFY2(a->boundingRect() == b->boundingRect(), qPrintable(at));
+                QVERIFY2(a->changedCells() == b->changedCells(), qPrintable(at));
+                QVERIFY2(a->badge() == b->badge(), qPrintable(at));
+            }
+            for (const std::uint64_t id : fresh.blockIds()) {
+                const BufferBlockItem* a = incremental.block(id);
+                const BufferBlockItem* b = fresh.block(id);
+                QVERIFY2(a->buffer() == b->buffer(), qPrintable(at));
+                QVERIFY2(a->boundingRect() == b->boundingRect(), qPrintable(at));
+                QVERIFY2(a->changedElements() == b->changedElements(), qPrintable(at));
+            }
+            verifyLinks(incremental, step.index);
+            verifyLinks(fresh, step.index);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    void drawnSmallACardStillShowsItsChangedCells()
+    {
+        // Fitted into the view, a large graph is drawn too small to read: cards lose their text, not the tint
+        // of the cells the step changed. Rendered at a tenth of its size, the centre of a changed cell has the
+        // changed colour, and that of an unchanged cell does not.
+        engine::Session session;
+        const engine::Trace trace = session.record("small.py", "import torch\nx = torch.zeros(4, 4)\nx[1, 2] = 1\n");
+        const engine::Snapshot& step = trace.steps.back();
+        GraphScene scene;
+        scene.setAnimated(false);
+        scene.showSnapshot(step);
+        const ArrayCardItem* card = scene.card(objectNamed(step, "x")->id);
+        QVERIFY(card);
+        QCOMPARE(card->changedCells(), (std::set<std::int64_t>{6}));
+        for (const qreal scale : {1.0, 0.3, 0.1}) {
+            const QRectF source = card->sceneBoundingRect();
+            QImage image((source.size() * scale).toSize() + QSize(1, 1), QImage::Format_ARGB32);
+            image.fill(Qt::transparent);
+            QPainter painter(&image);
+            scene.render(&painter, QRectF(0, 0, source.width() * scale, source.height() * scale), source);
+            painter.end();
+            // Left of the cell's middle, where the right-aligned value's text is not.
+            const auto colourAt = [&](std::int64_t cell) {
+                const QRectF rect = *card->cellRect(cell);
+                const QPointF point = card->mapToScene(QPointF(rect.left() + rect.width() * 0.3, rect.center().y())) - source.topLeft();
+                return image.pixelColor((point * scale).toPoint());
+            };
+            const QColor changed = colourAt(6), unchanged = colourAt(5);
+            QVERIFY2(changed != unchanged, qPrintable(QString::number(scale)));
+            QVERIFY2(qAbs(changed.hue() - scene.theme().changedFill.hue()) <= 8, qPrintable(changed.name()));
+        }
     }
 
     void rebindingANameKeepsItsPlace()
