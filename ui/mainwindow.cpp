@@ -122,7 +122,23 @@ MainWindow::MainWindow(QWidget* parent)
             m_controller->goToStep(value - 1);
         }
     });
+    connect(m_controller, &SessionController::recordingSlow, this, [this] {
+        // Recording a heavy script takes seconds: the window says so, keeps painting, and offers Cancel (the
+        // run then stops at its next line and its steps so far can be stepped through).
+        auto* progress = new QProgressDialog(tr("Running the script to record its steps…"), tr("Cancel"), 0, 0, this);
+        progress->setWindowTitle(tr("Recording"));
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(0);
+        progress->setAutoReset(false);
+        progress->setAutoClose(false);
+        connect(progress, &QProgressDialog::canceled, m_controller, &SessionController::cancelRecording);
+        progress->show();
+        m_recordingProgress = progress;
+    });
+    connect(m_controller, &SessionController::recordingFinished, this, [this] { delete m_recordingProgress; });
     connect(m_playTimer, &QTimer::timeout, this, [this] {
+        if (m_controller->isRecording())
+            return;  // a tick while the edited script records; the next one steps through the new trace
         const int before = m_controller->currentStep();
         step();
         if (m_controller->currentStep() == before)

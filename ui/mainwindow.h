@@ -12,6 +12,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
+class QProgressDialog;
 class QSlider;
 class QTableWidget;
 class QTextBrowser;
@@ -108,6 +109,7 @@ private:
     QToolBar* m_runBar;
     QToolBar* m_operationsBar;
     QTimer* m_playTimer;
+    QPointer<QProgressDialog> m_recordingProgress;  // shown while a slow recording runs
     Autosave m_autosave;
 
     QString m_path;  // the file on disk, empty for an untitled script

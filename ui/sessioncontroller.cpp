@@ -2,14 +2,24 @@
 
 #include "engine/session/session.h"
 
+#include <QEventLoop>
+#include <QPointer>
+#include <QThread>
+#include <QDeadlineTimer>
+
+#include <memory>
+
 namespace av::ui {
 
 SessionController::SessionController(QObject* parent) : QObject(parent) {}
+
+SessionController::~SessionController() { *m_cancel = true; }
 
 void SessionController::setScript(const QString& fileName, const QString& text)
 {
     if (text == m_text && fileName == m_fileName && m_recorded && !m_readOnly)
         return;
+    ++m_generation;
     m_fileName = fileName;
     m_text = text;
     m_readOnly = false;
@@ -18,6 +28,7 @@ void SessionController::setScript(const QString& fileName, const QString& text)
 
 void SessionController::setTrace(engine::Trace trace, bool readOnly)
 {
+    ++m_generation;
     m_trace = std::move(trace);
     m_fileName = QString::fromStdString(m_trace.fileName);
     m_text = QString::fromStdString(m_trace.source);
@@ -28,15 +39,64 @@ void SessionController::setTrace(engine::Trace trace, bool readOnly)
     emit stepChanged(m_current);
 }
 
+namespace {
+// How long a recording runs before the window hears of it (and shows its progress dialog).
+constexpr int kSlowRecordingMs = 300;
+// The recording thread's stack: the interpreter's nesting limits are set for a main thread's 8 MiB, and
+// sanitizer builds use more per frame.
+constexpr uint kRecordingStackBytes = 64u << 20;
+}  // namespace
+
 void SessionController::ensureRecorded()
 {
-    if (m_recorded)
+    // Asked again from inside the loop below (a timer, a repaint): the trace shown so far serves until the
+    // new one is in.
+    if (m_recorded || m_recording)
         return;
     engine::SessionOptions options;
-    // The window re-records on every edit: keep runaway scripts short.
-    options.run.wallClockSeconds = 5.0;
-    engine::Session session(options);
-    m_trace = session.record(m_fileName.isEmpty() ? std::string("<script>") : m_fileName.toStdString(), m_text.toStdString());
+    // A backstop for a runaway script nobody cancels; the step budget stops most endless loops sooner.
+    options.run.wallClockSeconds = 30.0;
+    *m_cancel = false;
+    m_recording = true;
+    const std::uint64_t generation = m_generation;
+    const std::string fileName = m_fileName.isEmpty() ? std::string("<script>") : m_fileName.toStdString();
+    const std::string source = m_text.toStdString();
+    auto trace = std::make_shared<engine::Trace>();
+    std::unique_ptr<QThread> worker(QThread::create([options, fileName, source, trace, cancel = m_cancel]() mutable {
+        options.run.cancel = cancel.get();
+        engine::Session session(options);
+        *trace = session.record(fileName, source);
+    }));
+    worker->setStackSize(kRecordingStackBytes);
+    // Connected before the start, so that the end of even the shortest run is heard.
+    QEventLoop loop;
+    bool done = false;
+    connect(worker.get(), &QThread::finished, &loop, [&] {
+        done = true;
+        loop.quit();
+    });
+    worker->start();
+    // Most scripts record in milliseconds: the caller simply waits. Past a moment the window hears of it
+    // (recordingSlow: it shows a modal progress dialog with Cancel) and keeps painting in a local event loop
+    // until the run is in.
+    if (!worker->wait(QDeadlineTimer(kSlowRecordingMs))) {
+        const QPointer<SessionController> self(this);
+        emit recordingSlow();
+        while (!done)
+            loop.exec();
+        if (!self) {
+            // Deleted meanwhile (the window closed): the controller cancelled the run; wait for its end.
+            worker->wait();
+            return;
+        }
+        emit recordingFinished();
+    }
+    worker->wait();
+    m_recording = false;
+    // A script or trace set meanwhile (by the program: the dialog holds off the user's input) replaces this one.
+    if (generation != m_generation)
+        return;
+    m_trace = std::move(*trace);
     m_recorded = true;
     m_current = std::min(m_current, static_cast<int>(m_trace.steps.size()) - 1);
     emit traceChanged();

@@ -192,14 +192,19 @@ void Interpreter::Impl::tick()
         throw ScriptAbort{pythonError("RuntimeError", concat("aliasview stopped the script: it ran past its budget of ",
                                                               limits.maxSteps, " steps (is there an endless loop?)")),
                           currentStatementSpan};
-    if ((steps & 1023) == 0) {
-        const double elapsed =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (elapsed > limits.wallClockSeconds)
-            throw ScriptAbort{pythonError("RuntimeError", concat("aliasview stopped the script: it ran past its time budget of ",
-                                                                  formatPythonFloat(limits.wallClockSeconds), " seconds")),
-                              currentStatementSpan};
-    }
+    if ((steps & 1023) == 0)
+        checkClock();
+}
+
+void Interpreter::Impl::checkClock()
+{
+    if (limits.cancel && limits.cancel->load(std::memory_order_relaxed))
+        throw ScriptAbort{pythonError("RuntimeError", "aliasview stopped the script: the recording was cancelled"), currentStatementSpan};
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (elapsed > limits.wallClockSeconds)
+        throw ScriptAbort{pythonError("RuntimeError", concat("aliasview stopped the script: it ran past its time budget of ",
+                                                              formatPythonFloat(limits.wallClockSeconds), " seconds")),
+                          currentStatementSpan};
 }
 
 void Interpreter::Impl::write(std::string_view text) const
@@ -385,6 +390,9 @@ void Interpreter::Impl::lineEvent(int line, bool jumpedBack)
 {
     currentLine = line;
     tick();
+    // Every line, not only every 1024 steps: a few statements that each write 2^26 elements take seconds
+    // between two looks at the clock otherwise.
+    checkClock();
     // CPython 3.11 reports a line when execution moves to another line, or comes back to one by a backward
     // jump (a loop's next iteration): `x = 1; y = 2` and `if x: y = 1` are one event each.
     const bool report = line != lastEventLine || jumpedBack || forceNextLineEvent;

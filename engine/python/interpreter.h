@@ -7,6 +7,7 @@
 #include "callargs.h"
 #include "object.h"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -18,7 +19,9 @@ namespace av::engine::py {
 
 struct RunLimits {
     std::int64_t maxSteps = 10'000'000;  // statements and expression nodes evaluated
-    double wallClockSeconds = 10.0;
+    double wallClockSeconds = 10.0;  // looked at on every line, and every 1024 steps within one
+    // Set from another thread (the window's Cancel) to stop the run at its next line; null for none.
+    const std::atomic<bool>* cancel = nullptr;
     std::int64_t maxContainerItems = 10'000'000;  // one list, tuple, str or range materialised
 };
 

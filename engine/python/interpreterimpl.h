@@ -126,6 +126,8 @@ struct Interpreter::Impl {
     // ---- services --------------------------------------------------------------------------------------
     ObjectPtr wrap(const ArrayPtr& array);
     void tick();
+    // The wall clock and the cancel flag (RunLimits): on each line event, and every 1024 ticks.
+    void checkClock();
     void write(std::string_view text) const;
     void warn(const std::string& category, const std::string& message);
     // A warning whose location is a line of the library's Python code (numpy/core/_methods.py:192).

@@ -299,12 +299,12 @@
 <context>
     <name>av::ui::ArrayCardItem</name>
     <message>
-        <location filename="../../ui/arraycarditem.cpp" line="+66"/>
+        <location filename="../../ui/arraycarditem.cpp" line="+98"/>
         <source>strides %1  offset %2  %3</source>
         <translation>步长 %1  偏移 %2  %3</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+173"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
@@ -312,8 +312,8 @@
 <context>
     <name>av::ui::BufferBlockItem</name>
     <message>
-        <location filename="../../ui/bufferblockitem.cpp" line="+62"/>
-        <location line="+107"/>
+        <location filename="../../ui/bufferblockitem.cpp" line="+76"/>
+        <location line="+112"/>
         <source>buffer #%1 · %2 bytes · %3</source>
         <translation>缓冲区 #%1 · %2 字节 · %3</translation>
     </message>
@@ -321,27 +321,29 @@
 <context>
     <name>av::ui::GraphScene</name>
     <message>
+        <location filename="../../ui/arraycarditem.cpp" line="-117"/>
         <location filename="../../ui/graphscene.cpp" line="+312"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <location filename="../../ui/graphscene.cpp" line="+0"/>
         <source>changed</source>
         <translation>已改变</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location filename="../../ui/graphscene.cpp" line="+137"/>
         <source>Names</source>
         <translation>变量名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Objects</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
@@ -349,7 +351,7 @@
 <context>
     <name>av::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+199"/>
+        <location filename="../../ui/mainwindow.cpp" line="+215"/>
         <location line="+98"/>
         <source>About aliasview</source>
         <translation>关于 aliasview</translation>
@@ -711,12 +713,23 @@
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-668"/>
+        <location line="+668"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-668"/>
+        <source>Running the script to record its steps…</source>
+        <translation>正在运行脚本并记录每一步…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording</source>
+        <translation>记录中</translation>
+    </message>
+    <message>
+        <location line="+671"/>
         <source>Exporting step %1 of %2</source>
         <translation>正在导出第 %1 步（共 %2 步）</translation>
     </message>

@@ -13,8 +13,12 @@
 
 #include <QFile>
 
+#include <atomic>
+#include <chrono>
 #include <cstring>
+#include <limits>
 #include <numeric>
+#include <thread>
 
 using namespace av::engine;
 using namespace av::test;
@@ -358,6 +362,42 @@ private slots:
         QVERIFY(trace.error);
         QVERIFY(trace.error->message.find("budget") != std::string::npos);
         QVERIFY(trace.steps.size() < 1000);
+    }
+
+    void timeBudgetIsLookedAtOnEveryLine()
+    {
+        // Three statements are far from the 1024 steps between the interpreter's other looks at the clock:
+        // a budget already spent stops the run at the first line all the same.
+        SessionOptions options;
+        options.run.wallClockSeconds = 0.0;
+        const Trace trace = recordScript("a = 1\nb = 2\nc = 3\n", options);
+        QCOMPARE(trace.exitStatus, 1);
+        QVERIFY(trace.error);
+        QCOMPARE(trace.error->message, std::string("aliasview stopped the script: it ran past its time budget of 0.0 seconds"));
+        QCOMPARE(trace.error->line, 1);
+    }
+
+    void cancelStopsTheRunAtItsNextLine()
+    {
+        std::atomic<bool> cancel{false};
+        SessionOptions options;
+        options.run.cancel = &cancel;
+        QCOMPARE(recordScript("a = 1\nb = 2\n", options).exitStatus, 0);
+        // Set from another thread while an endless loop runs (the window's Cancel button).
+        options.run.wallClockSeconds = 600;
+        options.run.maxSteps = std::numeric_limits<std::int64_t>::max();
+        options.trace.maxSteps = std::numeric_limits<std::int64_t>::max();
+        std::thread canceller([&cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            cancel = true;
+        });
+        const Trace trace = recordScript("n = 0\nwhile True:\n    n += 1\n", options);
+        canceller.join();
+        QCOMPARE(trace.exitStatus, 1);
+        QVERIFY(trace.error);
+        QCOMPARE(trace.error->type, std::string("RuntimeError"));
+        QCOMPARE(trace.error->message, std::string("aliasview stopped the script: the recording was cancelled"));
+        QVERIFY(trace.error->line == 2 || trace.error->line == 3);
     }
 
     void largeTensorsStayCheapToTrace()

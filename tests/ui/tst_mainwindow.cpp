@@ -12,9 +12,12 @@
 
 #include <QGraphicsItem>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QTextBlock>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace av;
@@ -23,6 +26,7 @@ using av::ui::ArrayCardItem;
 using av::ui::BufferBlockItem;
 using av::ui::GraphScene;
 using av::ui::MainWindow;
+using av::ui::SessionController;
 
 namespace {
 
@@ -332,6 +336,50 @@ private slots:
         window->back();
         QVERIFY(!window->controller()->shownError());
         QCOMPARE(window->console()->toPlainText(), QString::fromStdString(out));
+    }
+
+    void slowRecordingKeepsPaintingAndCanBeCancelled()
+    {
+        // Every step of this script writes 2^24 elements, forever: its recording runs until the 30 s backstop.
+        // The window shows its progress dialog, its event loop keeps running (a timer ticks), and a click on
+        // Cancel ends the run at its next line with an error the window then shows.
+        const QString script = QStringLiteral("import torch\nx = torch.zeros(2**24)\nwhile True:\n    x += 1\n");
+        auto window = std::make_unique<MainWindow>();
+        window->scene()->setAnimated(false);
+        window->show();
+        QObject guard;  // the timers below die with the test
+        int ticks = 0;
+        QTimer ticker(&guard);
+        connect(&ticker, &QTimer::timeout, &guard, [&ticks] { ++ticks; });
+        bool dialogSeen = false;
+        connect(window->controller(), &SessionController::recordingSlow, &guard, [&] {
+            ticker.start(10);
+            QTimer::singleShot(200, &guard, [&] {
+                auto* progress = window->findChild<QProgressDialog*>();
+                QVERIFY(progress);
+                dialogSeen = progress->isVisible();
+                auto* cancel = progress->findChild<QPushButton*>();
+                QVERIFY(cancel);
+                QTest::mouseClick(cancel, Qt::LeftButton);
+            });
+        });
+        window->openText(script, QStringLiteral("endless.py"));
+        QVERIFY(dialogSeen);
+        QVERIFY(ticks > 0);  // the window's event loop ran while the script recorded
+        QVERIFY(!window->findChild<QProgressDialog*>());
+        QVERIFY(!window->controller()->isRecording());
+        const engine::Trace& trace = window->controller()->trace();
+        QVERIFY(trace.error);
+        QCOMPARE(trace.error->message, std::string("aliasview stopped the script: the recording was cancelled"));
+        QVERIFY(trace.error->line == 3 || trace.error->line == 4);
+        QVERIFY(trace.steps.size() >= 3);  // import, x = ..., and the loop's first line at least
+        window->runToEnd();
+        QVERIFY(window->controller()->shownError());
+        QVERIFY(window->console()->toPlainText().contains(QStringLiteral("the recording was cancelled")));
+        // The next script records as usual.
+        window->openText(QStringLiteral("n = 1\n"), QStringLiteral("quick.py"));
+        QCOMPARE(window->controller()->trace().exitStatus, 0);
+        QCOMPARE(window->controller()->stepCount(), 1);
     }
 
     void backThenStepReproducesSnapshots()
