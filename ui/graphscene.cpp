@@ -107,7 +107,17 @@ std::vector<std::pair<QString, std::uint64_t>> GraphScene::nameBindings() const
 {
     std::vector<std::pair<QString, std::uint64_t>> out;
     for (const NameRow& row : m_names)
-        out.emplace_back(row.name->name(), row.name->object());
+        if (!row.name->isDerived())
+            out.emplace_back(row.name->name(), row.name->object());
+    return out;
+}
+
+std::vector<std::pair<QString, std::uint64_t>> GraphScene::derivedLabels() const
+{
+    std::vector<std::pair<QString, std::uint64_t>> out;
+    for (const NameRow& row : m_names)
+        if (row.name->isDerived())
+            out.emplace_back(row.name->name(), row.name->object());
     return out;
 }
 
@@ -201,7 +211,7 @@ void GraphScene::adoptSuccessors(const engine::Snapshot& snapshot)
     // The first name drawn on each card whose object is gone, and the objects that have no card yet by name.
     std::map<std::uint64_t, std::string> goneByName;
     for (const NameRow& row : m_names)
-        if (!liveObjects.count(row.name->object()))
+        if (!row.name->isDerived() && !liveObjects.count(row.name->object()))
             goneByName.emplace(row.name->object(), row.name->name().toStdString());
     std::map<std::string, const engine::SnapshotObject*> arrivals;
     for (const engine::SnapshotName& binding : snapshot.names) {
@@ -471,22 +481,51 @@ void GraphScene::rebuildLinks(const engine::Snapshot& snapshot)
     for (const NameRow& row : m_names)
         previous.emplace(std::make_pair(row.name->name(), row.name->object()), row);
     m_names.clear();
-    // Names: stacked beside the card they are bound to (Y = X gives two names on one card).
-    std::map<std::uint64_t, int> namesPerObject;
+    // The labels: every name, then the path to each object no name is bound to but a name reaches through
+    // ndarray .base links (B = A.detach().numpy() keeps the tensor behind B alive, and the Snapshot shows it as
+    // a card of its own): "B.base", so that a card without a name explains itself.
+    struct Label {
+        QString text;
+        std::uint64_t object;
+        bool derived;
+    };
+    std::vector<Label> labels;
+    std::unordered_map<std::uint64_t, const engine::SnapshotObject*> objects;
+    for (const engine::SnapshotObject& object : snapshot.objects)
+        objects.emplace(object.id, &object);
+    std::unordered_map<std::uint64_t, QString> reached;  // object id → the first label that reaches it
+    std::vector<std::uint64_t> frontier;
     for (const engine::SnapshotName& binding : snapshot.names) {
-        ArrayCardItem* target = card(binding.object);
+        labels.push_back({QString::fromStdString(binding.name), binding.object, false});
+        if (reached.emplace(binding.object, labels.back().text).second)
+            frontier.push_back(binding.object);
+    }
+    for (std::size_t i = 0; i < frontier.size(); ++i) {
+        const auto object = objects.find(frontier[i]);
+        if (object == objects.end() || !object->second->array || !object->second->array->base)
+            continue;
+        const std::uint64_t base = *object->second->array->base;
+        if (reached.count(base))
+            continue;
+        reached.emplace(base, reached.at(frontier[i]) + QStringLiteral(".base"));
+        labels.push_back({reached.at(base), base, true});
+        frontier.push_back(base);
+    }
+    // Stacked beside the card they point at (Y = X gives two names on one card).
+    std::map<std::uint64_t, int> namesPerObject;
+    for (const Label& label : labels) {
+        ArrayCardItem* target = card(label.object);
         if (!target)
             continue;
-        const QString text = QString::fromStdString(binding.name);
         NameRow row{};
-        if (const auto kept = previous.find({text, binding.object}); kept != previous.end()) {
+        if (const auto kept = previous.find({label.text, label.object}); kept != previous.end() && kept->second.name->isDerived() == label.derived) {
             row = kept->second;
             previous.erase(kept);
         } else {
-            row.name = new NameItem(text, binding.object, m_theme);
+            row.name = new NameItem(label.text, label.object, m_theme, label.derived);
             addItem(row.name);
         }
-        const int k = namesPerObject[binding.object]++;
+        const int k = namesPerObject[label.object]++;
         // Right of the names column when it fits, else reaching left: the cards never move for a long name.
         const qreal x = std::min(m_namesX, m_cardsX - kColumnGap - row.name->boundingRect().width());
         row.name->setPos(x, target->pos().y() + 6 + k * (row.name->boundingRect().height() + 6));
@@ -494,7 +533,7 @@ void GraphScene::rebuildLinks(const engine::Snapshot& snapshot)
         if (row.arrow) {
             row.arrow->setEnds(from, to);
         } else {
-            row.arrow = new LinkItem(from, to, m_theme.mutedText, true);
+            row.arrow = new LinkItem(from, to, label.derived ? m_theme.cardBorder : m_theme.mutedText, true);
             addItem(row.arrow);
         }
         m_names.push_back(row);

@@ -51,6 +51,8 @@ public:
     QPointF cardPosition(std::uint64_t objectId) const;
     // The name pills drawn, in order, each with the id of the object its arrow points at.
     std::vector<std::pair<QString, std::uint64_t>> nameBindings() const;
+    // The muted labels on cards no name is bound to, with the path that reaches them ("B.base").
+    std::vector<std::pair<QString, std::uint64_t>> derivedLabels() const;
 
     // The hover state, driven by the items and settable for tests.
     void setHover(std::uint64_t buffer, std::int64_t begin, std::int64_t end);

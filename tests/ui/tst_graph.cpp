@@ -377,6 +377,41 @@ private slots:
         }
     }
 
+    void cardsWithoutANameShowThePathToThem()
+    {
+        // B = A.detach().numpy(): the tensor detach() made has no name, but B.base keeps it alive and the
+        // Snapshot shows it. Its card is labelled "B.base"; a base of a base, "n.base.base"; named objects
+        // get no such label.
+        engine::Session session;
+        const engine::Trace trace = session.record(
+            "bases.py", "import torch\nA = torch.arange(6.)\nB = A.detach().numpy()\nn = B[1:]\nm = n\ndel B\n");
+        QCOMPARE(trace.exitStatus, 0);
+        GraphScene scene;
+        scene.setAnimated(false);
+        const auto baseOf = [](const engine::Snapshot& step, const std::string& name) {
+            return *objectNamed(step, name)->array->base;
+        };
+        const auto afterB = std::find_if(trace.steps.begin(), trace.steps.end(), [](const auto& step) { return step.line == 3; });
+        QVERIFY(afterB != trace.steps.end());
+        scene.showSnapshot(*afterB);
+        using Labels = std::vector<std::pair<QString, std::uint64_t>>;
+        QCOMPARE(scene.derivedLabels(), (Labels{{QStringLiteral("B.base"), baseOf(*afterB, "B")}}));
+        QVERIFY(scene.card(baseOf(*afterB, "B")));
+        verifyLinks(scene, afterB->index);
+        const engine::Snapshot& last = trace.steps.back();
+        QCOMPARE(last.line, 6);
+        scene.showSnapshot(last);  // B deleted: n reaches B's array, and the tensor behind it
+        const std::uint64_t nBase = baseOf(last, "n");
+        const engine::SnapshotObject* bArray = nullptr;
+        for (const engine::SnapshotObject& object : last.objects)
+            if (object.id == nBase)
+                bArray = &object;
+        QVERIFY(bArray && bArray->array && bArray->array->base);
+        QCOMPARE(scene.derivedLabels(),
+                 (Labels{{QStringLiteral("n.base"), nBase}, {QStringLiteral("n.base.base"), *bArray->array->base}}));
+        verifyLinks(scene, last.index);
+    }
+
     void drawnSmallACardStillShowsItsChangedCells()
     {
         // Fitted into the view, a large graph is drawn too small to read: cards lose their text, not the tint
