@@ -361,7 +361,7 @@ void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
         item->setState(buffer, storages, changed);
     }
     layoutColumns(snapshot);
-    rebuildLinks(snapshot);
+    updateNamesAndLinks(snapshot);
 
     // This step's changes fade in, then stay tinted until the next step.
     const auto setIntensity = [this](qreal intensity) {
@@ -388,7 +388,7 @@ void GraphScene::drawSnapshot(const engine::Snapshot& snapshot)
 void GraphScene::layoutColumns(const engine::Snapshot& snapshot)
 {
     // Nothing already drawn moves from one step to the next: the cards' column stays where it is (names grow
-    // leftwards from it, see rebuildLinks), a new card or block goes below whatever already spans its x range,
+    // leftwards from it, see updateNamesAndLinks), a new card or block goes below whatever already spans its x range,
     // and the memory column is set right of the cards once, before its first block. Only a card that grows
     // (its values got wider, or its rows more) pushes the cards below it down, or the memory column right.
     qreal cardsWidth = 0;
@@ -472,7 +472,7 @@ void GraphScene::layoutColumns(const engine::Snapshot& snapshot)
     }
 }
 
-void GraphScene::rebuildLinks(const engine::Snapshot& snapshot)
+void GraphScene::updateNamesAndLinks(const engine::Snapshot& snapshot)
 {
     // Names and links are kept from step to step like the cards: a name still bound to the same object keeps
     // its pill and arrow, a link keeps its curve, and only what moved is redrawn (remaking all of them was

@@ -68,7 +68,7 @@ private:
     // Objects and buffers that came back under other ids take over the items of those gone (see .cpp).
     void adoptSuccessors(const engine::Snapshot& snapshot);
     void layoutColumns(const engine::Snapshot& snapshot);
-    void rebuildLinks(const engine::Snapshot& snapshot);
+    void updateNamesAndLinks(const engine::Snapshot& snapshot);
     void placeBelow(QGraphicsItem* item, qreal x);
     void fadeOut(QGraphicsObject* item);
 

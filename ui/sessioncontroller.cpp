@@ -2,10 +2,10 @@
 
 #include "engine/session/session.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QPointer>
 #include <QThread>
-#include <QDeadlineTimer>
 
 #include <memory>
 
@@ -54,7 +54,8 @@ void SessionController::ensureRecorded()
     if (m_recorded || m_recording)
         return;
     engine::SessionOptions options;
-    // A backstop for a runaway script nobody cancels; the step budget stops most endless loops sooner.
+    // A backstop for a runaway script nobody cancels; the trace's and the interpreter's step budgets stop
+    // most endless loops sooner.
     options.run.wallClockSeconds = 30.0;
     *m_cancel = false;
     m_recording = true;
