@@ -159,26 +159,33 @@ std::vector<std::int64_t> changedShownCells(const Array& array, const ShownCells
 // What a step's records did to one buffer, net: written is every byte written; an element changed when
 // its bytes now differ from those before the step's first write to it, as a before/after comparison sees
 // it (written twice and put back is no change). Past the write path's cap on old values that cannot be
-// told, and the records' changed bytes stand instead.
-WriteRecord netWrite(const Buffer& buffer, const std::vector<const WriteRecord*>& records)
+// told, and the records' changed bytes stand instead. The records are spent: a lone record's byte ranges move
+// into the net one (a strided write over 2^24 elements has 2^24 of them; copying them cost as much again).
+WriteRecord netWrite(const Buffer& buffer, const std::vector<WriteRecord*>& records)
 {
     WriteRecord net;
     net.buffer = buffer.id();
     net.dtype = records.front()->dtype;
     const std::int64_t itemsize = itemSize(net.dtype);
     bool exact = buffer.data() && buffer.device().isCpu();
+    const auto merge = [&records](IntervalSet WriteRecord::*ranges, IntervalSet& into) {
+        if (records.size() == 1) {
+            into = std::move(records.front()->*ranges);
+            return;
+        }
+        for (const WriteRecord* record : records)
+            for (const auto& [begin, end] : (record->*ranges).ranges())
+                into.add(begin, end);
+    };
     for (const WriteRecord* record : records) {
         if (net.op.find(record->op) == std::string::npos)
             net.op += (net.op.empty() ? "" : ", ") + record->op;
-        for (const auto& [begin, end] : record->written.ranges())
-            net.written.add(begin, end);
         exact = exact && record->oldValuesComplete && record->dtype == net.dtype;
     }
+    merge(&WriteRecord::written, net.written);
     net.elementsWritten = net.written.totalBytes() / itemsize;
     if (!exact) {
-        for (const WriteRecord* record : records)
-            for (const auto& [begin, end] : record->changed.ranges())
-                net.changed.add(begin, end);
+        merge(&WriteRecord::changed, net.changed);
         net.elementsChanged = net.changed.totalBytes() / itemsize;
         net.oldValuesComplete = false;
         return net;
@@ -309,10 +316,10 @@ void Recorder::closeStep(const py::ScriptFailure* failure)
     // The step's records on one buffer become one net record, in the order the step first wrote them.
     std::vector<WriteRecord> records;
     {
-        const std::vector<WriteRecord> taken = m_changes.take();
+        std::vector<WriteRecord> taken = m_changes.take();
         std::vector<std::uint64_t> writtenOrder;
-        std::unordered_map<std::uint64_t, std::vector<const WriteRecord*>> byBuffer;
-        for (const WriteRecord& record : taken) {
+        std::unordered_map<std::uint64_t, std::vector<WriteRecord*>> byBuffer;
+        for (WriteRecord& record : taken) {
             if (!m_previousBuffers.contains(record.buffer.value))
                 continue;
             auto& list = byBuffer[record.buffer.value];
