@@ -5,6 +5,7 @@
 #include "copykernel.h"
 #include "dispatch.h"
 #include "errors.h"
+#include "shape.h"
 #include "views.h"
 #include "warnings.h"
 #include "writepath.h"
@@ -588,18 +589,7 @@ std::vector<std::size_t> torchIterationOrder(IntSpan shape, const std::vector<St
         }
         return 0;
     };
-    for (std::size_t i = 1; i < n; ++i) {
-        std::size_t dim1 = i;
-        for (std::size_t dim0 = i; dim0-- > 0;) {
-            const int comparison = shouldSwap(perm[dim0], perm[dim1]);
-            if (comparison > 0) {
-                std::swap(perm[dim0], perm[dim1]);
-                dim1 = dim0;
-            } else if (comparison < 0) {
-                break;
-            }
-        }
-    }
+    reorderDimensions(perm, shouldSwap);
     return perm;
 }
 

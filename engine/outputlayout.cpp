@@ -1,5 +1,7 @@
 #include "outputlayout.h"
 
+#include "shape.h"
+
 #include <numeric>
 #include <vector>
 
@@ -83,18 +85,7 @@ Strides torchIteratorOutputStrides(const Shape& shape, std::span<const Array* co
         }
         return 0;
     };
-    for (std::size_t i = 1; i < ndim; ++i) {
-        std::size_t dim1 = i;
-        for (std::size_t dim0 = i; dim0-- > 0;) {
-            const int comparison = shouldSwap(perm[dim0], perm[dim1]);
-            if (comparison > 0) {
-                std::swap(perm[dim0], perm[dim1]);
-                dim1 = dim0;
-            } else if (comparison < 0) {
-                break;
-            }
-        }
-    }
+    reorderDimensions(perm, shouldSwap);
     bool inverted = true;
     for (std::size_t j = 0; j < ndim; ++j)
         inverted &= perm[j] == ndim - j - 1;

@@ -6,6 +6,7 @@
 #include "copykernel.h"
 #include "dispatch.h"
 #include "errors.h"
+#include "shape.h"
 #include "warnings.h"
 
 #include <algorithm>
@@ -181,19 +182,7 @@ std::vector<TorchIterDim> torchReductionLayout(const Array& out, const Array& in
             }
             return 0;
         };
-        for (std::size_t i = 1; i < ndim; ++i) {
-            std::size_t dim1 = i;
-            for (std::size_t k = i; k-- > 0;) {
-                const std::size_t dim0 = k;
-                const int comparison = shouldSwap(perm[dim0], perm[dim1]);
-                if (comparison > 0) {
-                    std::swap(perm[dim0], perm[dim1]);
-                    dim1 = dim0;
-                } else if (comparison < 0) {
-                    break;
-                }
-            }
-        }
+        reorderDimensions(perm, shouldSwap);
     }
     std::vector<TorchIterDim> ordered(ndim);
     for (std::size_t i = 0; i < ndim; ++i)

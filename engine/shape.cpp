@@ -103,19 +103,7 @@ Strides inferDenseStrides(const Shape& sizes, const Strides& strides)
             return 1;
         return sizes[dim0] > sizes[dim1] ? 1 : 0;
     };
-    for (std::size_t i = 1; i < ndim; ++i) {
-        std::size_t dim1 = i;
-        for (std::size_t j = 1; j <= i; ++j) {
-            const std::size_t dim0 = i - j;
-            const int comparison = shouldSwap(perm[dim0], perm[dim1]);
-            if (comparison > 0) {
-                std::swap(perm[dim0], perm[dim1]);
-                dim1 = dim0;
-            } else if (comparison < 0) {
-                break;
-            }
-        }
-    }
+    reorderDimensions(perm, shouldSwap);
     Strides out(ndim);
     std::int64_t current = 1;
     for (std::size_t i = 0; i < ndim; ++i) {

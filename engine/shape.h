@@ -1,9 +1,11 @@
 #pragma once
 // Sizes and strides (in elements), and the checks on dimensions that both libraries word differently.
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace av::engine {
@@ -23,6 +25,27 @@ Strides contiguousStrides(IntSpan sizes);
 // TensorIterator sorts them (stride-0 dims compare as ambiguous and stay put; equal strides put the smaller
 // size first). Copies that keep their input's layout (clone, empty_like) use it.
 Strides inferDenseStrides(const Shape& sizes, const Strides& strides);
+
+// TensorIterator::reorder_dimensions' insertion sort, which at::infer_dense_strides and the iteration orders
+// built on it share: each dim moves left past every dim that shouldSwap(earlier, it) > 0 ranks after it and
+// stops at the first one it ranks behind (< 0); ambiguous pairs (0) are stepped over. Ties end up where the
+// libraries put them only with this exact sort, so callers differ in their comparators, never in the sort.
+template <typename ShouldSwap>
+void reorderDimensions(std::vector<std::size_t>& perm, ShouldSwap&& shouldSwap)
+{
+    for (std::size_t i = 1; i < perm.size(); ++i) {
+        std::size_t dim1 = i;
+        for (std::size_t dim0 = i; dim0-- > 0;) {
+            const int comparison = shouldSwap(perm[dim0], perm[dim1]);
+            if (comparison > 0) {
+                std::swap(perm[dim0], perm[dim1]);
+                dim1 = dim0;
+            } else if (comparison < 0) {
+                break;
+            }
+        }
+    }
+}
 
 // "[2, 4]" as torch prints sizes in messages; "(2, 4)" / "(4,)" as Python prints a tuple.
 std::string formatList(IntSpan values);
