@@ -23,14 +23,6 @@ using av::ui::RecoveredScript;
 
 namespace {
 
-std::unique_ptr<MainWindow> newWindow()
-{
-    auto window = std::make_unique<MainWindow>();
-    window->setLanguage(QStringLiteral("en"));
-    window->scene()->setAnimated(false);
-    return window;
-}
-
 // Types text at the end of the editor, as a user does.
 void typeAtEnd(MainWindow& window, const QString& text)
 {

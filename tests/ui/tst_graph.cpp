@@ -26,15 +26,6 @@ using av::ui::MainWindow;
 
 namespace {
 
-std::unique_ptr<MainWindow> openWalkthrough()
-{
-    auto window = std::make_unique<MainWindow>();
-    window->setLanguage(QStringLiteral("en"));
-    window->scene()->setAnimated(false);
-    window->openText(walkthroughText(), kWalkthroughName);
-    return window;
-}
-
 // Moves the mouse onto a scene point, scrolling the view there first; false if it is not in the viewport.
 bool hoverScenePoint(av::ui::GraphView* view, const QPointF& scenePoint)
 {

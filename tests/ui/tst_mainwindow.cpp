@@ -30,16 +30,6 @@ using av::ui::SessionController;
 
 namespace {
 
-// A window on the walkthrough, with the scene's animations off so that every step is drawn at once.
-std::unique_ptr<MainWindow> openWalkthrough()
-{
-    auto window = std::make_unique<MainWindow>();
-    window->setLanguage(QStringLiteral("en"));
-    window->scene()->setAnimated(false);
-    window->openText(walkthroughText(), kWalkthroughName);
-    return window;
-}
-
 // The element size of a buffer as drawn: that of its dtype, which the arrays viewing it carry.
 std::int64_t bufferItemsize(const engine::Snapshot& step, std::uint64_t buffer)
 {
@@ -296,9 +286,7 @@ private slots:
     {
         // A summarized array (torch shows the edges only) written where its card shows no cell: the card
         // and "What happened" still say it changed, because the Snapshot says so.
-        auto window = std::make_unique<MainWindow>();
-        window->setLanguage(QStringLiteral("en"));
-        window->scene()->setAnimated(false);
+        auto window = newWindow();
         window->openText(QStringLiteral("import torch\nx = torch.zeros(3000)\nx[1500] = 1\n"), QStringLiteral("hidden.py"));
         QVERIFY(stepUntilLine(*window, 3));
         const engine::SnapshotObject* x = objectNamed(*window->controller()->snapshot(), "x");

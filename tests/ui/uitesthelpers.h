@@ -58,6 +58,23 @@ inline int lineOf(const QString& script, const QString& code, int occurrence = 0
     return 0;
 }
 
+// A window for a test: English, with the scene's animations off so that every step is drawn at once.
+inline std::unique_ptr<av::ui::MainWindow> newWindow()
+{
+    auto window = std::make_unique<av::ui::MainWindow>();
+    window->setLanguage(QStringLiteral("en"));
+    window->scene()->setAnimated(false);
+    return window;
+}
+
+// Such a window on the bundled walkthrough.
+inline std::unique_ptr<av::ui::MainWindow> openWalkthrough()
+{
+    auto window = newWindow();
+    window->openText(walkthroughText(), kWalkthroughName);
+    return window;
+}
+
 // Presses Step until the shown Snapshot is the one that executed `line` (the next such step); false when
 // the script ends first.
 inline bool stepUntilLine(av::ui::MainWindow& window, int line)
